@@ -1,0 +1,45 @@
+# ppc64 toolchain: thin wrappers over the TypeScript tools (no logic that tests cannot run).
+#
+#   make run    the main job
+#   make test   every test (installs npm packages and the GNU/qemu oracles when missing)
+#
+SHELL := /bin/bash
+NODE  ?= node
+TS_SOURCES := $(shell find common elf isa assembler linker offsets simulator disassembler scripts kvm-asm -name '*.ts' ! -name '*.test.ts' 2>/dev/null)
+
+.PHONY: all deps setup build test run bench bench-as bench-ld bench-sim fuzz-isa offsets offsets-check typecheck clean
+
+all: build
+
+# npm packages, installed when missing or when package-lock.json changed.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+deps: node_modules/.package-lock.json
+
+# Debian packages the tests use as oracles (skips what is present).
+setup:
+	bash scripts/setup-deps.sh
+
+dist/.stamp: node_modules/.package-lock.json tsconfig.json $(TS_SOURCES)
+	npx tsc -p tsconfig.json
+	@touch $@
+build: dist/.stamp
+
+typecheck: deps
+	npx tsc -p tsconfig.json --noEmit
+
+test: deps setup build
+	npx vitest run
+
+# The main job (see README).
+run: build
+	bash scripts/run-main.sh
+
+bench: bench-as bench-ld bench-sim
+
+bench-as: deps setup build
+	$(NODE) dist/scripts/bench-as.js
+
+clean:
+	rm -rf dist build

@@ -1,0 +1,4 @@
+#!/usr/bin/env node
+// Thin launcher: the tool lives in assembler/cli.ts, compiled to dist/ by `npm run build`.
+import { main } from '../dist/assembler/cli.js';
+process.exitCode = await main(process.argv.slice(2));
