@@ -7,8 +7,9 @@ SHELL := /bin/bash
 NODE  ?= node
 TS_SOURCES := $(shell find common elf isa assembler linker offsets simulator disassembler scripts kvm-asm -name '*.ts' ! -name '*.test.ts' 2>/dev/null)
 
-.PHONY: all deps setup build test run bench bench-as bench-ld bench-sim fuzz-isa offsets offsets-check typecheck clean
+.PHONY: all deps setup build test run bench bench-as bench-ld bench-sim fuzz-isa typecheck clean
 
+.DEFAULT_GOAL := all
 all: build
 
 # npm packages, installed when missing or when package-lock.json changed.
@@ -43,3 +44,14 @@ bench-as: deps setup build
 
 clean:
 	rm -rf dist build
+
+# Each area keeps its own targets in a fragment beside its code.
+-include offsets/offsets.mk
+-include kvm-asm/kvm.mk
+-include simulator/simulator.mk
+
+bench-ld: deps setup build
+	$(NODE) dist/linker/bench.js
+
+fuzz-isa: deps setup build
+	$(NODE) dist/isa/fuzz.js
