@@ -1,0 +1,258 @@
+/**
+ * Instruction statements: choose the table row for a mnemonic and its written operands,
+ * evaluate the operands, encode through the shared ISA table, and leave a fixup for any
+ * operand whose value is only known at the end (forward references, relocations).
+ */
+import type { Assembler } from './assembler.js';
+import { ExprError, type Operand, type RegClass } from './expr.js';
+import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
+import { encode, lookup, presentOperands } from '../isa/index.js';
+import type { InsnVariant, OperandInfo } from '../isa/types.js';
+import * as bits from '../common/bits.js';
+import type { Modifier } from './expr.js';
+
+interface Piece {
+  text: string;
+  start: number;
+}
+
+interface Parsed {
+  values: (bigint | undefined)[];
+  deferred: { index: number; op: Operand; col: number }[];
+}
+
+type Attempt = { ok: true; parsed: Parsed } | { ok: false; message: string; col: number; countMatched: boolean };
+
+const NOP = 0x60000000;
+
+/** Modifiers that compute a field from a known value (others always need the linker). */
+const FOLD: Partial<Record<Modifier, (v: bigint) => bigint>> = {
+  l: bits.lo, h: bits.hi, ha: bits.ha, high: bits.high, higha: bits.higha,
+  higher: bits.higher, highera: bits.highera, highest: bits.highest, highesta: bits.highesta,
+};
+
+export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' | '-' | undefined, text: string, r: number, col: number): void {
+  const variants = lookup(mnemonic);
+  if (!variants || variants.length === 0) {
+    as.error(`unknown instruction '${mnemonic}${hint ?? ''}'`, col);
+    return;
+  }
+  const pieces = splitPieces(text, r);
+  let best: Extract<Attempt, { ok: false }> | undefined;
+  let chosen: { v: InsnVariant; parsed: Parsed } | undefined;
+  for (const v of variants) {
+    if (hint && !v.hintable) {
+      best ??= { ok: false, message: `'${mnemonic}' does not take a branch hint`, col, countMatched: true };
+      continue;
+    }
+    const a = tryVariant(as, v, pieces, text, col);
+    if (a.ok) {
+      chosen = { v, parsed: a.parsed };
+      break;
+    }
+    if (!best || (!best.countMatched && a.countMatched)) best = a;
+  }
+  if (!chosen) {
+    as.error(best!.message, best!.col);
+    return;
+  }
+  emit(as, chosen.v, chosen.parsed, hint, col);
+}
+
+function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | undefined, col: number): void {
+  const chunk = as.current;
+  const section = chunk.section;
+  if (section.isNobits) {
+    as.error(`instruction in section '${section.name}', which has no contents`, col);
+    return;
+  }
+  if (v.prefixed && chunk.buf.length % 64 === 60) chunk.buf.u32(NOP); // a prefixed instruction never crosses 64 bytes
+  section.hasCode = true;
+  const r = encode(v, parsed.values, hint ? { hint } : undefined);
+  if (!r.ok) {
+    const d = r.operand >= 0 ? parsed.deferred.find((x) => x.index === r.operand) : undefined;
+    as.error(r.message, d?.col ?? col);
+    return;
+  }
+  const offset = chunk.buf.length;
+  for (const w of r.words) chunk.buf.u32(w);
+  for (const d of parsed.deferred) {
+    const info = v.operands[d.index]!;
+    chunk.fixups.push({
+      chunk, offset, shape: info.fixup!, expr: d.op.expr, ...(d.op.modifier ? { modifier: d.op.modifier } : {}),
+      pcrel: info.kind === 'target' && info.fixup !== 'br24abs' && info.fixup !== 'br14abs',
+      insn: { variant: v, values: [...parsed.values], operand: d.index, ...(hint ? { hint } : {}) },
+      where: as.where, col: as.absCol(d.col),
+    });
+  }
+}
+
+/** Top-level comma-separated operand texts. */
+function splitPieces(text: string, r: number): Piece[] {
+  const out: Piece[] = [];
+  let depth = 0;
+  let start = r;
+  let any = false;
+  for (let i = r; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) any = true;
+    if (c === 40) depth++;
+    else if (c === 41) depth--;
+    else if (c === 44 && depth === 0) {
+      out.push({ text: text.slice(start, i), start });
+      start = i + 1;
+    }
+  }
+  if (any) out.push({ text: text.slice(start), start });
+  return out;
+}
+
+/** Split "expr(reg)" into the expression and the parenthesised group at its end. */
+function splitParens(p: Piece): { expr: Piece; group: Piece } | undefined {
+  const t = p.text.trimEnd();
+  if (!t.endsWith(')')) return undefined;
+  let depth = 0;
+  for (let i = t.length - 1; i >= 0; i--) {
+    const c = t[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      depth--;
+      if (depth === 0) {
+        return { expr: { text: t.slice(0, i), start: p.start }, group: { text: t.slice(i + 1, t.length - 1), start: p.start + i + 1 } };
+      }
+    }
+  }
+  return undefined;
+}
+
+function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string, col: number): Attempt {
+  const ops = v.operands;
+  // Find how many operands are written: pieces plus the "(RA)" groups among the present operands.
+  let present: readonly boolean[] | undefined;
+  for (let count = pieces.length; count <= ops.length; count++) {
+    const p = presentOperands(v, count);
+    if (!p) continue;
+    const written = ops.filter((o, i) => p[i] && !o.parens).length;
+    if (written === pieces.length) {
+      present = p;
+      break;
+    }
+  }
+  if (!present) {
+    const min = ops.filter((o) => !o.optional && !o.parens).length;
+    const max = ops.filter((o) => !o.parens).length;
+    const range = min === max ? `${min}` : `${min} to ${max}`;
+    return { ok: false, message: `'${v.mnemonic}' takes ${range} operand${max === 1 ? '' : 's'}, ${pieces.length} given`, col, countMatched: false };
+  }
+  const values: (bigint | undefined)[] = new Array(ops.length).fill(undefined);
+  const deferred: Parsed['deferred'] = [];
+  let pi = 0;
+  let pendingGroup: Piece | undefined;
+  for (let i = 0; i < ops.length; i++) {
+    if (!present[i]) continue;
+    const info = ops[i]!;
+    let piece: Piece;
+    if (info.parens) {
+      if (!pendingGroup) return { ok: false, message: `operand ${i + 1} of '${v.mnemonic}' must be written as D(RA)`, col, countMatched: true };
+      piece = pendingGroup;
+      pendingGroup = undefined;
+    } else {
+      piece = pieces[pi++]!;
+      const next = nextPresent(ops, present, i);
+      if (next && next.parens) {
+        const split = splitParens(piece);
+        if (!split || split.expr.text.trim() === '') {
+          return { ok: false, message: `expected D(RA) for operand ${pi} of '${v.mnemonic}', found '${piece.text.trim()}'`, col: piece.start + 1, countMatched: true };
+        }
+        piece = split.expr;
+        pendingGroup = split.group;
+      }
+    }
+    const r = operandValue(as, v, info, piece, text);
+    if ('message' in r) return { ok: false, message: r.message, col: r.col, countMatched: true };
+    if (r.deferred) deferred.push({ index: i, op: r.deferred, col: piece.start + 1 });
+    values[i] = r.value;
+  }
+  return { ok: true, parsed: { values, deferred } };
+}
+
+function nextPresent(ops: readonly OperandInfo[], present: readonly boolean[], i: number): OperandInfo | undefined {
+  for (let j = i + 1; j < ops.length; j++) if (present[j]) return ops[j];
+  return undefined;
+}
+
+const REG_OK: Record<string, readonly RegClass[]> = {
+  gpr: ['gpr'], gpr0: ['gpr'], fpr: ['fpr'], vr: ['vr'], vsr: ['vsr', 'fpr', 'vr'], crf: ['cr'], crbit: ['cr'], spr: [],
+};
+
+const KIND_NAME: Record<string, string> = {
+  gpr: 'a general register', gpr0: 'a general register', fpr: 'a floating-point register', vr: 'a vector register',
+  vsr: 'a VSX register', crf: 'a condition register field', crbit: 'a condition register bit', spr: 'a special register number',
+  imm: 'an immediate value', disp: 'a displacement', target: 'a branch target',
+};
+
+function operandValue(
+  as: Assembler,
+  v: InsnVariant,
+  info: OperandInfo,
+  piece: Piece,
+  text: string,
+): { value: bigint; deferred?: Operand } | { message: string; col: number } {
+  const isCr = info.kind === 'crf' || info.kind === 'crbit';
+  as.crContext = isCr;
+  let op: Operand;
+  const end = piece.start + piece.text.length;
+  try {
+    const p = as.parser(text.slice(0, end), piece.start);
+    op = p.operand();
+    if (!p.atEnd()) return { message: `junk in operand: '${text.slice(p.pos, end).trim()}'`, col: p.pos + 1 };
+  } catch (e) {
+    if (e instanceof ExprError) return { message: e.message, col: e.col };
+    throw e;
+  } finally {
+    as.crContext = false;
+  }
+  const col = piece.start + 1;
+  const e = op.expr;
+  if (e.k === 'num' && e.reg) {
+    const ok = REG_OK[info.kind];
+    if (!ok || !ok.includes(e.reg)) {
+      return { message: `invalid operand: ${KIND_NAME[info.kind] ?? 'a value'} is expected here, not a ${regName(e.reg)} register`, col };
+    }
+  }
+  let value: ReturnType<typeof evaluate> | undefined;
+  try {
+    value = evaluate(e, 'now');
+  } catch (err) {
+    if (err instanceof EvalError) return { message: err.message, col: err.col ?? col };
+    if (!(err instanceof NotYet)) throw err;
+  }
+  if (value && isAbsolute(value) && info.kind !== 'target') {
+    if (!op.modifier) return { value: value.add };
+    const f = FOLD[op.modifier];
+    if (f) return { value: signedField(info, f(value.add)) };
+  }
+  // Needs the end of the input (or the linker).
+  if (!info.fixup) {
+    if (info.kind === 'imm' || info.kind === 'spr' || isRegisterKind(info.kind)) {
+      const what = KIND_NAME[info.kind] ?? 'a value';
+      const sym = value?.plus[0]?.sym ?? value?.minus[0]?.sym;
+      if (sym && sym.kind === 'undef') return { message: `operand of '${v.mnemonic}' must be ${what}: symbol '${sym.name}' is not defined`, col };
+      return { message: `operand of '${v.mnemonic}' must be ${what} known at this point`, col };
+    }
+  }
+  return { value: 0n, deferred: op };
+}
+
+/** A folded @l/@h/... value goes into a signed field as its 16-bit pattern. */
+function signedField(info: OperandInfo, v: bigint): bigint {
+  return info.min < 0n && v > info.max ? v - 0x10000n : v;
+}
+
+function isRegisterKind(k: string): boolean {
+  return k === 'gpr' || k === 'gpr0' || k === 'fpr' || k === 'vr' || k === 'vsr' || k === 'crf' || k === 'crbit';
+}
+
+function regName(c: RegClass): string {
+  return { gpr: 'general', fpr: 'floating-point', vr: 'vector', vsr: 'VSX', cr: 'condition', spr: 'special' }[c];
+}

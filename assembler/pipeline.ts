@@ -1,0 +1,64 @@
+/**
+ * The gas stage of the assembler, after preprocessing: source texts → object bytes.
+ * Kept apart from index.ts so it can be used (and tested) without the preprocessor.
+ */
+import type { Diagnostic } from '../common/diagnostics.js';
+import type { Host } from '../common/host.js';
+import { Assembler } from './assembler.js';
+import { TextLineSource, type SourceLine } from './lines.js';
+import { layoutSections, resolveFixups } from './fixups.js';
+import { writeObject } from './object.js';
+
+export interface GasOptions {
+  includeDirs?: readonly string[];
+  defsyms?: readonly (readonly [string, string])[];
+  regnames?: boolean;
+  cpu?: string;
+}
+
+export interface GasResult {
+  object?: Uint8Array;
+  diagnostics: Diagnostic[];
+  printed: string[];
+}
+
+export function assembleSources(sources: readonly { path: string; text: string }[], options: GasOptions, host: Host): GasResult {
+  const as = new Assembler(
+    { regnames: options.regnames ?? false, defsyms: options.defsyms ?? [], includeDirs: options.includeDirs ?? [], ...(options.cpu ? { cpu: options.cpu } : {}) },
+    host,
+  );
+  for (const [name, value] of options.defsyms ?? []) {
+    as.where = { file: '--defsym', line: 1, origin: [] };
+    as.processStatement(`${name}=${value}`, 1);
+  }
+  as.run(concatSources(sources));
+  if (!as.bag.hasErrors) {
+    layoutSections(as);
+    const relocs = resolveFixups(as);
+    if (!as.bag.hasErrors) {
+      const object = writeObject(as, relocs);
+      if (!as.bag.hasErrors) return { object, diagnostics: as.bag.items, printed: as.printed };
+    }
+  }
+  return { diagnostics: as.bag.items, printed: as.printed };
+}
+
+/** Several input files are assembled as one stream, as gas does. */
+function concatSources(sources: readonly { path: string; text: string }[]): { next(): SourceLine | undefined } {
+  let i = 0;
+  let cur: TextLineSource | undefined;
+  return {
+    next() {
+      for (;;) {
+        if (!cur) {
+          const s = sources[i++];
+          if (!s) return undefined;
+          cur = new TextLineSource(s.text, s.path);
+        }
+        const l = cur.next();
+        if (l) return l;
+        cur = undefined;
+      }
+    },
+  };
+}
