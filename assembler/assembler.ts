@@ -9,7 +9,7 @@
  */
 import { DiagnosticBag, type OriginFrame } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
-import { ExprError, ExprParser, isIdentChar, isIdentStart, type Expr, type ParseEnv, type RegClass } from './expr.js';
+import { ExprError, ExprParser, charConstEnd, isIdentChar, isIdentStart, type Expr, type ParseEnv, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import { locationOf, type SourceLine, type Where } from './lines.js';
 import { Chunk, Section, Sym } from './symbols.js';
@@ -67,7 +67,7 @@ export class Assembler {
 
   private readonly conds: CondFrame[] = [];
   private readonly localDefs = new Map<number, number>();
-  private readonly sources: { src: LineSource; frame?: OriginFrame; isMacro: boolean }[] = [];
+  private readonly sources: { src: LineSource; frame?: OriginFrame; isMacro: boolean; condDepth: number }[] = [];
   /** Where the statement being assembled stands. */
   where: Where = { file: '', line: 0, origin: [] };
   /** Location counter at the start of the current statement. */
@@ -277,13 +277,15 @@ export class Assembler {
       this.error('macros nested too deeply (more than 200 levels of macros, .rept or .include)');
       return;
     }
-    this.sources.push({ src, ...(frame ? { frame } : {}), isMacro });
+    this.sources.push({ src, ...(frame ? { frame } : {}), isMacro, condDepth: this.conds.length });
   }
 
   /** .exitm: drop the innermost macro expansion. */
   exitMacro(): boolean {
     for (let i = this.sources.length - 1; i >= 0; i--) {
       if (this.sources[i]!.isMacro) {
+        // Conditionals opened inside the macro end with it (their .endif lines are skipped).
+        this.conds.length = Math.min(this.conds.length, this.sources[i]!.condDepth);
         this.sources.length = i;
         return true;
       }
@@ -611,9 +613,7 @@ export function splitStatements(line: string): Statement[] {
         i++;
       }
     } else if (c === 39 /* ' */) {
-      // a character constant: skip the next character (or escape)
-      if (line.charCodeAt(i + 1) === 92) i += 2;
-      else i += 1;
+      i = charConstEnd(line, i);
     } else if (c === 35 /* # */) {
       break;
     } else if (c === 59 /* ; */) {

@@ -3,7 +3,7 @@
  * the statement text and the index where the operands start.
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, readEscape, type Operand } from './expr.js';
+import { ExprError, charConstEnd, readEscape, type Operand } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import { TextLineSource, locationOf } from './lines.js';
 import type { Chunk, Section, Sym } from './symbols.js';
@@ -33,7 +33,7 @@ export function splitOperands(text: string, r: number): { text: string; start: n
       i++;
       while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
     } else if (c === 39) {
-      i += text.charCodeAt(i + 1) === 92 ? 2 : 1;
+      i = charConstEnd(text, i);
     } else if (c === 40) depth++;
     else if (c === 41) depth--;
     else if (c === 44 && depth === 0) {

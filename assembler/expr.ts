@@ -286,6 +286,17 @@ export class ExprParser {
   }
 }
 
+/**
+ * Index of the last character of a character constant whose quote is at `i`: `'c`,
+ * `'\n`, and the same with an optional closing quote (`'c'`), as gas accepts.
+ */
+export function charConstEnd(s: string, i: number): number {
+  let p = i + 1;
+  if (s.charCodeAt(p) === 92 /* \ */) p = readEscape(s, p + 1).end - 1;
+  if (s.charCodeAt(p + 1) === 39) p++;
+  return Math.min(p, s.length - 1);
+}
+
 /** gas integer syntax: 0x/0X hex, 0b/0B binary, leading 0 octal, else decimal. */
 export function parseGasInteger(text: string): bigint | undefined {
   if (/^0[xX][0-9a-fA-F]+$/.test(text)) return BigInt(text);

@@ -4,7 +4,7 @@
  * operand whose value is only known at the end (forward references, relocations).
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, type Operand, type RegClass } from './expr.js';
+import { ExprError, charConstEnd, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import { encode, lookup, presentOperands } from '../isa/index.js';
 import type { InsnVariant, OperandInfo } from '../isa/types.js';
@@ -18,6 +18,8 @@ interface Piece {
 
 interface Parsed {
   values: (bigint | undefined)[];
+  /** Column of each written operand (for diagnostics). */
+  cols: number[];
   deferred: { index: number; op: Operand; col: number }[];
 }
 
@@ -70,8 +72,7 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
   section.hasCode = true;
   const r = encode(v, parsed.values, hint ? { hint } : undefined);
   if (!r.ok) {
-    const d = r.operand >= 0 ? parsed.deferred.find((x) => x.index === r.operand) : undefined;
-    as.error(r.message, d?.col ?? col);
+    as.error(r.message, parsed.cols[r.operand] ?? col);
     return;
   }
   const offset = chunk.buf.length;
@@ -96,7 +97,8 @@ function splitPieces(text: string, r: number): Piece[] {
   for (let i = r; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c !== 32 && c !== 9) any = true;
-    if (c === 40) depth++;
+    if (c === 39) i = charConstEnd(text, i);
+    else if (c === 40) depth++;
     else if (c === 41) depth--;
     else if (c === 44 && depth === 0) {
       out.push({ text: text.slice(start, i), start });
@@ -146,6 +148,7 @@ function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string
   }
   const values: (bigint | undefined)[] = new Array(ops.length).fill(undefined);
   const deferred: Parsed['deferred'] = [];
+  const cols: number[] = [];
   let pi = 0;
   let pendingGroup: Piece | undefined;
   for (let i = 0; i < ops.length; i++) {
@@ -170,10 +173,11 @@ function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string
     }
     const r = operandValue(as, v, info, piece, text);
     if ('message' in r) return { ok: false, message: r.message, col: r.col, countMatched: true };
-    if (r.deferred) deferred.push({ index: i, op: r.deferred, col: piece.start + 1 });
+    cols[i] = piece.start + 1 + (piece.text.length - piece.text.trimStart().length);
+    if (r.deferred) deferred.push({ index: i, op: r.deferred, col: cols[i] });
     values[i] = r.value;
   }
-  return { ok: true, parsed: { values, deferred } };
+  return { ok: true, parsed: { values, cols, deferred } };
 }
 
 function nextPresent(ops: readonly OperandInfo[], present: readonly boolean[], i: number): OperandInfo | undefined {

@@ -10,41 +10,17 @@ import { join } from 'node:path';
 import { assemble } from '../../assembler/index.js';
 import { nodeHost } from '../../common/node-host.js';
 import { formatDiagnostic } from '../../common/diagnostics.js';
-import { readElf, SHF_ALLOC, SHT_NOBITS, type ElfSection } from '../../elf/index.js';
+import { allocatedSections } from '../helpers/objects.js';
 import { GNU, gnuAssemble, relocationList, run, scratch } from '../helpers/oracles.js';
 
 const INPUTS = join(import.meta.dirname, 'inputs');
 const INCLUDE = join(INPUTS, 'include');
 
-export function ours(path: string, includeDirs: string[] = [INCLUDE]): Uint8Array {
+function ours(path: string, includeDirs: string[] = [INCLUDE]): Uint8Array {
   const r = assemble([{ path }], { includeDirs }, nodeHost);
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !r.object) throw new Error(`ppc64-as failed on ${path}:\n${r.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
   return r.object;
-}
-
-interface SectionView {
-  name: string;
-  type: number;
-  flags: string;
-  align: string;
-  size: string;
-  bytes: string;
-}
-
-export function allocatedSections(object: Uint8Array): SectionView[] {
-  const r = readElf(object, 'object');
-  if ('error' in r) throw new Error(r.error);
-  return r.file.sections
-    .filter((s: ElfSection) => (s.flags & SHF_ALLOC) !== 0n)
-    .map((s: ElfSection) => ({
-      name: s.name,
-      type: s.type,
-      flags: `0x${s.flags.toString(16)}`,
-      align: String(s.addralign),
-      size: String(s.size),
-      bytes: s.type === SHT_NOBITS ? '' : Buffer.from(s.data).toString('hex').replace(/(.{8})/g, '$1 ').trim(),
-    }));
 }
 
 const inputs = readdirSync(INPUTS).filter((f) => /\.(s|S)$/.test(f)).sort();

@@ -1,0 +1,148 @@
+/**
+ * Turns the token stream back into text exactly the way `gcc -E` lays it out:
+ *
+ * - each output line starts where its first token's source line started,
+ *   with the token's column recreated as spaces (tabs count as one column);
+ * - between tokens, one space where the source had whitespace or a comment,
+ *   plus a space where a macro-expansion boundary would otherwise glue two
+ *   tokens into a different one (`-` `-` must not become `--`);
+ * - gaps of fewer than 8 lines are kept as blank lines, longer ones become
+ *   a line marker `# N "file"`; entering and leaving an include prints
+ *   `# 1 "inc.h" 1` and `# N "file" 2`.
+ *
+ * Padding markers carry "the token whose leading whitespace stands in for
+ * this boundary"; the rules for combining them are gcc's, so spacing of
+ * expanded text matches byte for byte.
+ */
+import { avoidPaste, HASH, OTHER, PREV_WHITE, type Tok } from './tokens.js';
+
+const NO_SOURCE = 0; // padding source "none"
+const WHITE_SOURCE = 1; // padding source token had leading whitespace
+const TIGHT_SOURCE = 2; // padding source token had none
+const NO_PREV = -1;
+
+const SPACES = ' '.repeat(256);
+
+function spaces(n: number): string {
+  return n <= 256 ? SPACES.slice(0, n) : ' '.repeat(n);
+}
+
+/** Quotes a file name for a line marker or __FILE__ (backslash and double quote escaped). */
+export function quoteFileName(name: string): string {
+  return /["\\\n]/.test(name) ? name.replace(/["\\]/g, (c) => '\\' + c).replace(/\n/g, '\\n') : name;
+}
+
+export class Printer {
+  private readonly out: string[] = [];
+  private cur = '';
+  private srcLine = 1;
+  private srcFile = '';
+  private printed = false;
+  private prevType = NO_PREV;
+  private prevBackslash = false;
+  private source = NO_SOURCE;
+  private pendingPaste = false;
+
+  /** First line of output: `# 1 "main.S"`. */
+  start(file: string): void {
+    this.printLine(1, file, '');
+  }
+
+  /** End the current output line if anything was put on it. */
+  private endLine(): void {
+    if (this.printed) {
+      this.out.push(this.cur + '\n');
+      this.cur = '';
+      this.printed = false;
+    }
+  }
+
+  private printLine(line: number, file: string, flags: string): void {
+    this.endLine();
+    this.srcLine = line;
+    this.srcFile = file;
+    this.out.push(`# ${line} "${quoteFileName(file)}"${flags}\n`);
+  }
+
+  /** Bring the output to source line `line` of `file` (blank lines or a marker). */
+  maybePrintLine(line: number, file: string): void {
+    if (this.printed) {
+      this.out.push(this.cur + '\n');
+      this.cur = '';
+      this.printed = false;
+      this.srcLine++;
+    }
+    if (line >= this.srcLine && line < this.srcLine + 8 && file === this.srcFile) {
+      if (line > this.srcLine) {
+        this.out.push('\n'.repeat(line - this.srcLine));
+        this.srcLine = line;
+      }
+    } else {
+      this.printLine(line, file, '');
+    }
+  }
+
+  /** A new source line's first token is about to be printed. */
+  lineChange(line: number, col: number, file: string): void {
+    this.maybePrintLine(line, file);
+    this.prevType = NO_PREV;
+    this.source = NO_SOURCE;
+    this.printed = true;
+    if (col > 2) this.cur = spaces(col - 2);
+  }
+
+  /** Entering an included file; `fromLine` is the line of the #include. */
+  enter(fromLine: number, fromFile: string, file: string): void {
+    this.maybePrintLine(fromLine, fromFile);
+    this.printLine(1, file, ' 1');
+  }
+
+  /** Back in the includer at `line`. */
+  leave(line: number, file: string): void {
+    this.printLine(line, file, ' 2');
+  }
+
+  /** #line: the next line is `line` of `file`. */
+  rename(line: number, file: string): void {
+    this.printLine(line, file, '');
+  }
+
+  padding(src: Tok | null): void {
+    this.pendingPaste = true;
+    // gcc: take this padding's source if none is recorded yet, or if the
+    // recorded one had no whitespace and this one says "no source".
+    if (this.source === NO_SOURCE || (this.source === TIGHT_SOURCE && src === null)) {
+      this.source = src === null ? NO_SOURCE : src.flags & PREV_WHITE ? WHITE_SOURCE : TIGHT_SOURCE;
+    }
+  }
+
+  token(t: Tok): void {
+    this.emit(t.type, t.flags, t.text, t.type, t.text);
+  }
+
+  /**
+   * Prints a run of source tokens that touch each other (no whitespace
+   * between them): spacing is decided by the first, paste checks after it
+   * use the last.
+   */
+  emit(firstType: number, firstFlags: number, text: string, lastType: number, lastText: string): void {
+    let space = false;
+    if (this.pendingPaste) {
+      const white = this.source === NO_SOURCE ? (firstFlags & PREV_WHITE) !== 0 : this.source === WHITE_SOURCE;
+      if (white) space = true;
+      else if (this.prevType !== NO_PREV) space = avoidPaste(this.prevType, this.prevBackslash, firstType, text);
+      else space = firstType === HASH;
+    } else if (firstFlags & PREV_WHITE) space = true;
+    this.cur += space ? ' ' + text : text;
+    this.pendingPaste = false;
+    this.source = NO_SOURCE;
+    this.prevType = lastType;
+    this.prevBackslash = lastType === OTHER && lastText.charCodeAt(0) === 92;
+    this.printed = true;
+  }
+
+  finish(): string {
+    this.endLine();
+    return this.out.join('');
+  }
+}
