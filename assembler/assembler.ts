@@ -313,7 +313,7 @@ export class Assembler {
   }
 
   processLine(line: SourceLine): void {
-    this.where = line.where;
+    this.where = line;
     if (this.macros.collecting(line)) return;
     for (const st of splitStatements(line.text)) {
       this.processStatement(st.text, st.col);

@@ -627,7 +627,7 @@ function withOrigin(src: TextLineSource, origin: import('../common/diagnostics.j
   return {
     next() {
       const l = src.next();
-      return l && { text: l.text, where: { file: l.where.file, line: l.where.line, origin: [...l.where.origin, ...origin] } };
+      return l && { text: l.text, file: l.file, line: l.line, origin: [...l.origin, ...origin] };
     },
   };
 }

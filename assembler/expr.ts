@@ -270,6 +270,19 @@ export class ExprParser {
     const s = this.s;
     const start = this.pos;
     let p = start;
+    // Fast path: a plain decimal number (the common case) without building a substring.
+    let n = 0;
+    while (p < s.length) {
+      const c = s.charCodeAt(p);
+      if (c < C.D0 || c > C.D9) break;
+      n = n * 10 + (c - C.D0);
+      p++;
+    }
+    if ((p >= s.length || !isIdentChar(s.charCodeAt(p))) && p - start < 16 && (p - start === 1 || s.charCodeAt(start) !== C.D0)) {
+      this.pos = p;
+      return { k: 'num', v: BigInt(n) };
+    }
+    p = start;
     while (p < s.length && isIdentChar(s.charCodeAt(p))) p++;
     const text = s.slice(start, p);
     this.pos = p;

@@ -127,11 +127,31 @@ function splitParens(p: Piece): { expr: Piece; group: Piece } | undefined {
   return undefined;
 }
 
+interface Shape {
+  /** Operands written outside parentheses. */
+  plain: number;
+  optional: boolean;
+  allPresent: readonly boolean[];
+}
+
+/** Per-row facts the operand matcher needs, computed once per row. */
+const shapes = new WeakMap<InsnVariant, Shape>();
+
+function shapeOf(v: InsnVariant): Shape {
+  let s = shapes.get(v);
+  if (!s) {
+    s = { plain: v.operands.filter((o) => !o.parens).length, optional: v.operands.some((o) => o.optional), allPresent: v.operands.map(() => true) };
+    shapes.set(v, s);
+  }
+  return s;
+}
+
 function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string, col: number): Attempt {
   const ops = v.operands;
+  const shape = shapeOf(v);
   // Find how many operands are written: pieces plus the "(RA)" groups among the present operands.
-  let present: readonly boolean[] | undefined;
-  for (let count = pieces.length; count <= ops.length; count++) {
+  let present: readonly boolean[] | undefined = !shape.optional && shape.plain === pieces.length ? shape.allPresent : undefined;
+  if (!present && shape.optional) for (let count = pieces.length; count <= ops.length; count++) {
     const p = presentOperands(v, count);
     if (!p) continue;
     const written = ops.filter((o, i) => p[i] && !o.parens).length;

@@ -17,9 +17,9 @@ export interface Where {
   readonly origin: readonly OriginFrame[];
 }
 
-export interface SourceLine {
+/** A logical line; it is its own Where (one object per line keeps the hot loop lean). */
+export interface SourceLine extends Where {
   readonly text: string;
-  readonly where: Where;
 }
 
 export function locationOf(w: Where, col = 1): Location {
@@ -59,8 +59,7 @@ export class TextLineSource {
       this.pos = end + 1;
       if (line.length > 0 && line.charCodeAt(line.length - 1) === 13 /* \r */) line = line.slice(0, -1);
       if (line.charCodeAt(0) === 35 /* # */ && this.lineMarker(line)) continue;
-      const where: Where = { file: this.ctx.file, line: this.ctx.next++, origin: this.ctx.origin };
-      return { text: line, where };
+      return { text: line, file: this.ctx.file, line: this.ctx.next++, origin: this.ctx.origin };
     }
   }
 

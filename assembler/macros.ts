@@ -58,7 +58,7 @@ class RepeatSource implements LineSource {
     }
     if (this.n >= this.count) return undefined;
     const line = this.body[this.i++]!;
-    return { text: line.text, where: this.frame(line) };
+    return { text: line.text, ...this.frame(line) };
   }
 }
 
@@ -112,7 +112,7 @@ export class MacroEngine {
       if (st.count <= 0 || st.body.length === 0) return;
       const frame: OriginFrame = { kind: 'macro', name: '.rept', loc: locationOf(st.where) };
       const origin = [frame, ...st.where.origin];
-      this.as.pushSource(new RepeatSource(st.body, st.count, (l) => ({ file: l.where.file, line: l.where.line, origin })), frame, false);
+      this.as.pushSource(new RepeatSource(st.body, st.count, (l) => ({ file: l.file, line: l.line, origin })), frame, false);
       return;
     }
     const frame: OriginFrame = { kind: 'macro', name: '.irp', loc: locationOf(st.where) };
@@ -120,7 +120,7 @@ export class MacroEngine {
     const lines: SourceLine[] = [];
     for (const v of st.values) {
       for (const l of st.body) {
-        lines.push({ text: substitute(l.text, (name) => (name === st.param ? v : undefined), () => ''), where: { file: l.where.file, line: l.where.line, origin } });
+        lines.push({ text: substitute(l.text, (name) => (name === st.param ? v : undefined), () => ''), file: l.file, line: l.line, origin });
       }
     }
     this.as.pushSource(new ArrayLineSource(lines), frame, false);
@@ -214,7 +214,9 @@ export class MacroEngine {
     const origin = [frame, ...this.as.where.origin];
     const lines: SourceLine[] = def.body.map((l) => ({
       text: substitute(l.text, (p) => args.get(p), () => number),
-      where: { file: l.where.file, line: l.where.line, origin },
+      file: l.file,
+      line: l.line,
+      origin,
     }));
     this.as.pushSource(new ArrayLineSource(lines), frame, true);
     return true;
