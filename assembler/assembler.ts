@@ -226,8 +226,8 @@ export class Assembler {
     else this.cpu = name;
   }
 
-  parser(text: string, start: number): ExprParser {
-    return new ExprParser(text, start, this.env);
+  parser(text: string, start: number, end = -1): ExprParser {
+    return new ExprParser(text, start, this.env, end);
   }
 
   /** Location counter at the start of the statement being assembled. */
@@ -315,7 +315,12 @@ export class Assembler {
   processLine(line: SourceLine): void {
     this.where = line;
     if (this.macros.collecting(line)) return;
-    for (const st of splitStatements(line.text)) {
+    const t = line.text;
+    if (t.indexOf(';') < 0 && t.indexOf('#') < 0 && t.indexOf('"') < 0 && t.indexOf("'") < 0) {
+      this.processStatement(t, 1); // the common case: one statement, no comment
+      return;
+    }
+    for (const st of splitStatements(t)) {
       this.processStatement(st.text, st.col);
       if (this.ended) return;
     }

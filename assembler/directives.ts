@@ -47,7 +47,7 @@ export function splitOperands(text: string, r: number): { text: string; start: n
 
 /** Parse one full operand (expression + optional @modifier) from text[start..end). */
 function parseOperand(as: Assembler, text: string, start: number, end: number): Operand | undefined {
-  const p = as.parser(text.slice(0, end), start);
+  const p = as.parser(text, start, end);
   try {
     const op = p.operand();
     if (!p.atEnd()) {

@@ -92,14 +92,17 @@ const isDigit = (c: number): boolean => c >= C.D0 && c <= C.D9;
  */
 export class ExprParser {
   pos: number;
-  constructor(readonly s: string, start: number, private readonly env: ParseEnv) {
+  /** Parsing stops here (an operand's end inside a longer statement). */
+  readonly end: number;
+  constructor(readonly s: string, start: number, private readonly env: ParseEnv, end = -1) {
     this.pos = start;
+    this.end = end < 0 ? s.length : end;
   }
 
   skipSpace(): void {
     const s = this.s;
     let p = this.pos;
-    while (p < s.length) {
+    while (p < this.end) {
       const c = s.charCodeAt(p);
       if (c !== C.Space && c !== C.Tab) break;
       p++;
@@ -109,7 +112,7 @@ export class ExprParser {
 
   peek(): number {
     this.skipSpace();
-    return this.pos < this.s.length ? this.s.charCodeAt(this.pos) : -1;
+    return this.pos < this.end ? this.s.charCodeAt(this.pos) : -1;
   }
 
   atEnd(): boolean {
@@ -143,7 +146,7 @@ export class ExprParser {
     // Modifiers may chain: toc@ha, got@l.
     while (s.charCodeAt(p) === C.At) {
       let q = p + 1;
-      while (q < s.length && isIdentChar(s.charCodeAt(q))) q++;
+      while (q < this.end && isIdentChar(s.charCodeAt(q))) q++;
       const word = s.slice(p + 1, q).toLowerCase();
       const candidate = text ? `${text}@${word}` : word;
       if (!MODIFIERS.has(candidate)) {
@@ -172,7 +175,7 @@ export class ExprParser {
 
   private binaryOp(): string | undefined {
     const c = this.peek();
-    const d = this.pos + 1 < this.s.length ? this.s.charCodeAt(this.pos + 1) : -1;
+    const d = this.pos + 1 < this.end ? this.s.charCodeAt(this.pos + 1) : -1;
     switch (c) {
       case C.Star: return '*';
       case C.Slash: return '/';
@@ -217,7 +220,7 @@ export class ExprParser {
     if (c === C.Apos) {
       // 'c — a character constant (gas does not need a closing quote)
       let p = this.pos + 1;
-      if (p >= s.length) throw new ExprError('missing character after quote', p);
+      if (p >= this.end) throw new ExprError('missing character after quote', p);
       let v: number;
       if (s.charCodeAt(p) === C.Backslash) {
         const r = readEscape(s, p + 1);
@@ -234,7 +237,7 @@ export class ExprParser {
     if (c === C.Percent) {
       // %r3, %f1, %cr2 ...
       let p = this.pos + 1;
-      while (p < s.length && isIdentChar(s.charCodeAt(p))) p++;
+      while (p < this.end && isIdentChar(s.charCodeAt(p))) p++;
       const name = s.slice(this.pos + 1, p);
       const r = this.env.register(name, true);
       if (!r) throw new ExprError(`invalid register name '%${name}'`, start + 1);
@@ -243,7 +246,7 @@ export class ExprParser {
     }
     if (isIdentStart(c)) {
       let p = this.pos + 1;
-      while (p < s.length && isIdentChar(s.charCodeAt(p))) p++;
+      while (p < this.end && isIdentChar(s.charCodeAt(p))) p++;
       const name = s.slice(this.pos, p);
       this.pos = p;
       if (name === '.') {
@@ -257,8 +260,8 @@ export class ExprParser {
     if (c === C.Quote) {
       // A quoted symbol name.
       let p = this.pos + 1;
-      while (p < s.length && s.charCodeAt(p) !== C.Quote) p++;
-      if (p >= s.length) throw new ExprError('unterminated quoted symbol name', start + 1);
+      while (p < this.end && s.charCodeAt(p) !== C.Quote) p++;
+      if (p >= this.end) throw new ExprError('unterminated quoted symbol name', start + 1);
       const name = s.slice(this.pos + 1, p);
       this.pos = p + 1;
       return { k: 'sym', sym: this.env.symbol(name), col: start + 1 };
@@ -272,18 +275,18 @@ export class ExprParser {
     let p = start;
     // Fast path: a plain decimal number (the common case) without building a substring.
     let n = 0;
-    while (p < s.length) {
+    while (p < this.end) {
       const c = s.charCodeAt(p);
       if (c < C.D0 || c > C.D9) break;
       n = n * 10 + (c - C.D0);
       p++;
     }
-    if ((p >= s.length || !isIdentChar(s.charCodeAt(p))) && p - start < 16 && (p - start === 1 || s.charCodeAt(start) !== C.D0)) {
+    if ((p >= this.end || !isIdentChar(s.charCodeAt(p))) && p - start < 16 && (p - start === 1 || s.charCodeAt(start) !== C.D0)) {
       this.pos = p;
       return { k: 'num', v: BigInt(n) };
     }
     p = start;
-    while (p < s.length && isIdentChar(s.charCodeAt(p))) p++;
+    while (p < this.end && isIdentChar(s.charCodeAt(p))) p++;
     const text = s.slice(start, p);
     this.pos = p;
     // Numeric local label references: 1b, 12f. (0b101 is binary and 0x1f hex: they do not

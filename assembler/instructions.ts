@@ -227,7 +227,7 @@ function operandValue(
   let op: Operand;
   const end = piece.start + piece.text.length;
   try {
-    const p = as.parser(text.slice(0, end), piece.start);
+    const p = as.parser(text, piece.start, end);
     op = p.operand();
     if (!p.atEnd()) return { message: `junk in operand: '${text.slice(p.pos, end).trim()}'`, col: p.pos + 1 };
   } catch (e) {
