@@ -297,8 +297,12 @@ export class Assembler {
     return this.sources.length;
   }
 
+  /** Filled when a listing is requested: one entry per line of the input files. */
+  listing?: ListingLine[];
+
   run(main: LineSource): void {
     this.pushSource(main);
+    let entry: ListingLine | undefined;
     while (this.sources.length > 0 && !this.ended) {
       const top = this.sources[this.sources.length - 1]!;
       const line = top.src.next();
@@ -306,7 +310,19 @@ export class Assembler {
         this.sources.pop();
         continue;
       }
+      if (!this.listing) {
+        this.processLine(line);
+        continue;
+      }
+      // Bytes made by macro expansions are listed under the line that invoked them.
+      if (this.sources.length === 1) {
+        entry = { file: line.file, line: line.line, text: line.text, pieces: [] };
+        this.listing.push(entry);
+      }
+      const chunk = this.current;
+      const start = chunk.buf.length;
       this.processLine(line);
+      if (entry && this.current === chunk && chunk.buf.length > start) entry.pieces.push({ chunk, start, end: chunk.buf.length });
     }
     for (const c of this.conds) this.bag.error("unterminated conditional: missing '.endif'", locationOf(c.where), c.where.origin);
     this.macros.finish();
@@ -560,6 +576,13 @@ export class Assembler {
       }
     }
   }
+}
+
+export interface ListingLine {
+  file: string;
+  line: number;
+  text: string;
+  pieces: { chunk: Chunk; start: number; end: number }[];
 }
 
 const CR_BITS = new Map<string, number>([['lt', 0], ['gt', 1], ['eq', 2], ['so', 3], ['un', 3]]);

@@ -7,7 +7,6 @@ import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
 import { removeOutput, writeFileAtomic } from '../common/output.js';
 import { assemble, type AssembleOptions } from './index.js';
-import { listing } from './listing.js';
 
 const VERSION = 'ppc64-as (ppc64-toolchain) 0.1.0\nA GNU-compatible assembler for 64-bit PowerPC (big-endian, ELFv1).';
 
@@ -123,7 +122,7 @@ export async function main(argv: string[]): Promise<number> {
 
   const inputs = files.map((path) => ({ path }));
   const forced = [...cppFor.values()].find((v) => v !== undefined);
-  const result = assemble(inputs, { ...opts, preprocessOnly, ...(forced !== undefined ? { preprocess: forced } : {}) }, nodeHost);
+  const result = assemble(inputs, { ...opts, preprocessOnly, listing: listingSpec !== undefined, ...(forced !== undefined ? { preprocess: forced } : {}) }, nodeHost);
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d, 'ppc64-as') + '\n');
   for (const p of result.printed) process.stdout.write(p + '\n');
   const failed = result.diagnostics.some((d) => d.severity === 'error');
@@ -139,10 +138,9 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   writeFileAtomic(out, result.object);
-  if (listingSpec) {
-    const text = listing(result.object, files);
-    if (listingSpec.file) writeFileSync(listingSpec.file, text);
-    else process.stdout.write(text);
+  if (listingSpec && result.listing !== undefined) {
+    if (listingSpec.file) writeFileSync(listingSpec.file, result.listing);
+    else process.stdout.write(result.listing);
   }
   return 0;
 }

@@ -28,10 +28,13 @@ export interface AssembleOptions {
   /** Stop after preprocessing (the result is in `preprocessed`). */
   preprocessOnly?: boolean;
   cpu?: string;
+  /** Produce a listing (GNU as -a). */
+  listing?: boolean;
 }
 
 export interface AssembleResult {
   object?: Uint8Array;
+  listing?: string;
   preprocessed?: string;
   diagnostics: Diagnostic[];
   /** Text from .print directives, in order. */

@@ -1,35 +1,25 @@
 /**
- * `-a` listing: every allocated section of the object as offset, bytes and (for code)
- * the instruction the shared ISA table decodes there.
+ * `-a` listing in GNU as's layout: the source line number, the offset in its section and
+ * up to four bytes per row (more rows for longer output), then the source text. Bytes are
+ * the final ones, after fixups were applied.
  */
-import { readElf, SHF_ALLOC, SHF_EXECINSTR, SHT_NOBITS } from '../elf/index.js';
-import { decode, format } from '../isa/index.js';
+import type { ListingLine } from './assembler.js';
 
-export function listing(object: Uint8Array, inputs: readonly string[]): string {
-  const r = readElf(object, 'object');
-  if ('error' in r) return `listing unavailable: ${r.error}\n`;
-  const lines: string[] = [`ppc64-as listing of ${inputs.join(' ')}`, ''];
-  for (const s of r.file.sections) {
-    if ((s.flags & SHF_ALLOC) === 0n) continue;
-    lines.push(`section ${s.name} (${s.size} bytes)`);
-    if (s.type === SHT_NOBITS) {
-      lines.push('');
-      continue;
-    }
-    const code = (s.flags & SHF_EXECINSTR) !== 0n;
-    const step = code ? 4 : 16;
-    for (let off = 0; off < s.data.length; off += step) {
-      const bytes = s.data.subarray(off, Math.min(off + step, s.data.length));
-      const hex = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join(' ');
-      let text = '';
-      if (code && bytes.length === 4) {
-        const word = ((bytes[0]! << 24) | (bytes[1]! << 16) | (bytes[2]! << 8) | bytes[3]!) >>> 0;
-        const d = decode(word);
-        text = d ? format(d, BigInt(off)) : `.long 0x${word.toString(16)}`;
+export function formatListing(lines: readonly ListingLine[], title: string): string {
+  const out: string[] = [`PPC64-AS LISTING ${title}`, '', ''];
+  for (const l of lines) {
+    const rows: string[] = [];
+    for (const p of l.pieces) {
+      const bytes = p.chunk.buf.bytes;
+      for (let off = p.start; off < p.end; off += 4) {
+        const hex = [...bytes.subarray(off, Math.min(off + 4, p.end))].map((b) => b.toString(16).padStart(2, '0')).join('');
+        const addr = rows.length === 0 ? (p.chunk.base + off).toString(16).padStart(4, '0') : '    ';
+        rows.push(`${addr} ${hex.padEnd(8)}`);
       }
-      lines.push(`${off.toString(16).padStart(8, ' ')}:  ${hex.padEnd(code ? 12 : 48)}  ${text}`.trimEnd());
     }
-    lines.push('');
+    const num = String(l.line).padStart(4);
+    if (rows.length === 0) out.push(`${num}              \t${l.text}`);
+    else rows.forEach((r, i) => out.push(`${num} ${r} ${i === 0 ? `\t${l.text}` : ''}`.trimEnd()));
   }
-  return lines.join('\n');
+  return out.join('\n') + '\n';
 }

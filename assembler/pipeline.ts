@@ -8,16 +8,20 @@ import { Assembler } from './assembler.js';
 import { TextLineSource, type SourceLine } from './lines.js';
 import { layoutSections, resolveFixups } from './fixups.js';
 import { writeObject } from './object.js';
+import { formatListing } from './listing.js';
 
 export interface GasOptions {
   includeDirs?: readonly string[];
   defsyms?: readonly (readonly [string, string])[];
   regnames?: boolean;
   cpu?: string;
+  /** Produce a listing (GNU as -a). */
+  listing?: boolean;
 }
 
 export interface GasResult {
   object?: Uint8Array;
+  listing?: string;
   diagnostics: Diagnostic[];
   printed: string[];
 }
@@ -31,13 +35,17 @@ export function assembleSources(sources: readonly { path: string; text: string }
     as.where = { file: '--defsym', line: 1, origin: [] };
     as.processStatement(`${name}=${value}`, 1);
   }
+  if (options.listing) as.listing = [];
   as.run(concatSources(sources));
   if (!as.bag.hasErrors) {
     layoutSections(as);
     const relocs = resolveFixups(as);
     if (!as.bag.hasErrors) {
       const object = writeObject(as, relocs);
-      if (!as.bag.hasErrors) return { object, diagnostics: as.bag.items, printed: as.printed };
+      if (!as.bag.hasErrors) {
+        const listing = as.listing ? formatListing(as.listing, sources.map((s) => s.path).join(' ')) : undefined;
+        return { object, ...(listing !== undefined ? { listing } : {}), diagnostics: as.bag.items, printed: as.printed };
+      }
     }
   }
   return { diagnostics: as.bag.items, printed: as.printed };
