@@ -17,6 +17,7 @@ import { DIRECTIVES } from './directives.js';
 import { MacroEngine } from './macros.js';
 import { assembleInstruction } from './instructions.js';
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../elf/constants.js';
+import { DEFAULT_ASM_CPU, isCpu, type Cpu } from '../isa/cpu.js';
 
 export interface AsOptions {
   /** Accept r0..r31 / f0.. / v0.. / cr0.. names without '%' (gas -mregnames). */
@@ -78,8 +79,9 @@ export class Assembler {
   readonly printed: string[] = [];
   /** .abiversion, written to e_flags. */
   abiversion?: number;
-  private readonly machineStack: string[] = [];
-  cpu = 'ppc64';
+  private readonly machineStack: Cpu[] = [];
+  /** The CPU instructions are checked against (-mCPU, .machine). */
+  cpu: Cpu = DEFAULT_ASM_CPU;
   /** Allow cr0..cr7, lt/gt/eq/so/un names while parsing a CR operand. */
   crContext = false;
 
@@ -102,6 +104,7 @@ export class Assembler {
     this.getSection('.bss', SHT_NOBITS, SHF_ALLOC | SHF_WRITE);
     this.current = text.chunk(0);
     this.dotChunk = this.current;
+    if (options.cpu) this.cpu = cpuFromName(options.cpu) ?? DEFAULT_ASM_CPU;
   }
 
   // ---------------------------------------------------------------------------------
@@ -223,7 +226,11 @@ export class Assembler {
       if (prev === undefined) this.error("'.machine pop' without a matching push", col);
       else this.cpu = prev;
     } else if (name === '') this.error('.machine needs a CPU name', col);
-    else this.cpu = name;
+    else {
+      const cpu = cpuFromName(name);
+      if (cpu) this.cpu = cpu;
+      else this.error(`unknown CPU '${name}' in .machine (known: ppc64, power4 ... power10, any)`, col);
+    }
   }
 
   parser(text: string, start: number, end = -1): ExprParser {
@@ -583,6 +590,15 @@ export interface ListingLine {
   line: number;
   text: string;
   pieces: { chunk: Chunk; start: number; end: number }[];
+}
+
+/** gas CPU names (-mCPU, .machine) → the table's CPU levels. */
+export function cpuFromName(name: string): Cpu | undefined {
+  const n = name.toLowerCase().replace(/^pwr/, 'power');
+  if (isCpu(n)) return n;
+  if (n === 'ppc' || n === 'com' || n === 'ppc64bridge' || n === 'ppc32' || n === 'ppc64') return 'ppc64';
+  if (n === 'power11') return 'power10';
+  return undefined;
 }
 
 const CR_BITS = new Map<string, number>([['lt', 0], ['gt', 1], ['eq', 2], ['so', 3], ['un', 3]]);

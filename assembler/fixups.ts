@@ -219,7 +219,7 @@ function apply(as: Assembler, f: Fixup, value: bigint): void {
     if (f.modifier && FOLD[f.modifier] && info.min < 0n && v > info.max) v -= 0x10000n;
     const values = [...f.insn.values];
     values[f.insn.operand] = v;
-    const r = encode(f.insn.variant, values, f.insn.hint ? { hint: f.insn.hint } : undefined);
+    const r = encode(f.insn.variant, values, { ...(f.insn.hint ? { hint: f.insn.hint } : {}), cpu: f.insn.cpu });
     if (!r.ok) return fail(as, f, r.message);
     r.words.forEach((w: number, i: number) => buf.writeU32(f.offset + 4 * i, w));
     return;

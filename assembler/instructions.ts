@@ -6,7 +6,7 @@
 import type { Assembler } from './assembler.js';
 import { ExprError, charConstEnd, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
-import { encode, lookup, presentOperands } from '../isa/index.js';
+import { cpuOf, encode, lookup, presentOperands } from '../isa/index.js';
 import type { InsnVariant, OperandInfo } from '../isa/types.js';
 import * as bits from '../common/bits.js';
 import type { Modifier } from './expr.js';
@@ -34,34 +34,39 @@ const FOLD: Partial<Record<Modifier, (v: bigint) => bigint>> = {
 };
 
 export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' | '-' | undefined, text: string, r: number, col: number): void {
-  const variants = lookup(mnemonic);
+  const variants = lookup(mnemonic, as.cpu);
   if (!variants || variants.length === 0) {
-    as.error(`unknown instruction '${mnemonic}${hint ?? ''}'`, col);
+    const any = lookup(mnemonic);
+    if (any && any.length > 0) {
+      const since = cpuOf(any[0]!).since;
+      as.error(`'${mnemonic}' is not available for CPU ${as.cpu}; it needs ${since} or later (use -m${since} or .machine ${since})`, col);
+    } else as.error(`unknown instruction '${mnemonic}${hint ?? ''}'`, col);
     return;
   }
   const pieces = splitPieces(text, r);
+  // gas's rule: the first row whose operands fit and that encodes; otherwise the first error.
   let best: Extract<Attempt, { ok: false }> | undefined;
-  let chosen: { v: InsnVariant; parsed: Parsed } | undefined;
   for (const v of variants) {
     if (hint && !v.hintable) {
       best ??= { ok: false, message: `'${mnemonic}' does not take a branch hint`, col, countMatched: true };
       continue;
     }
     const a = tryVariant(as, v, pieces, text, col);
-    if (a.ok) {
-      chosen = { v, parsed: a.parsed };
-      break;
+    if (!a.ok) {
+      if (!best || (!best.countMatched && a.countMatched)) best = a;
+      continue;
     }
-    if (!best || (!best.countMatched && a.countMatched)) best = a;
+    const enc = encode(v, a.parsed.values, { ...(hint ? { hint } : {}), cpu: as.cpu });
+    if (enc.ok) {
+      emit(as, v, a.parsed, hint, enc.words, col);
+      return;
+    }
+    if (!best || !best.countMatched) best = { ok: false, message: enc.message, col: a.parsed.cols[enc.operand] ?? col, countMatched: true };
   }
-  if (!chosen) {
-    as.error(best!.message, best!.col);
-    return;
-  }
-  emit(as, chosen.v, chosen.parsed, hint, col);
+  as.error(best!.message, best!.col);
 }
 
-function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | undefined, col: number): void {
+function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | undefined, words: readonly number[], col: number): void {
   const chunk = as.current;
   const section = chunk.section;
   if (section.isNobits) {
@@ -70,11 +75,7 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
   }
   if (v.prefixed && chunk.buf.length % 64 === 60) chunk.buf.u32(NOP); // a prefixed instruction never crosses 64 bytes
   section.hasCode = true;
-  const r = encode(v, parsed.values, hint ? { hint } : undefined);
-  if (!r.ok) {
-    as.error(r.message, parsed.cols[r.operand] ?? col);
-    return;
-  }
+  const r = { words };
   const offset = chunk.buf.length;
   for (const w of r.words) chunk.buf.u32(w);
   for (const d of parsed.deferred) {
@@ -82,7 +83,7 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
     chunk.fixups.push({
       chunk, offset, shape: info.fixup!, expr: d.op.expr, ...(d.op.modifier ? { modifier: d.op.modifier } : {}),
       pcrel: info.kind === 'target' && info.fixup !== 'br24abs' && info.fixup !== 'br14abs',
-      insn: { variant: v, values: [...parsed.values], operand: d.index, ...(hint ? { hint } : {}) },
+      insn: { variant: v, values: [...parsed.values], operand: d.index, ...(hint ? { hint } : {}), cpu: as.cpu },
       where: as.where, col: as.absCol(d.col),
     });
   }

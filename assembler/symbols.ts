@@ -202,4 +202,5 @@ export interface InsnFixup {
   readonly values: (bigint | undefined)[];
   readonly operand: number;
   readonly hint?: '+' | '-';
+  readonly cpu: import('../isa/cpu.js').Cpu;
 }

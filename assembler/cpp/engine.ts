@@ -20,7 +20,7 @@
 import type { DiagnosticBag, Location, OriginFrame } from '../../common/diagnostics.js';
 import type { Host } from '../../common/host.js';
 import { handleDirective } from './directives.js';
-import { tryFastLine } from './fastpath.js';
+import { FastScratch, tryFastLine } from './fastpath.js';
 import { FileLexer, scanToken, type LexMode, type ScanResult } from './lexer.js';
 import {
   B_BASE_FILE, B_COUNTER, B_DATE, B_FILE, B_FILE_NAME, B_HAS_INCLUDE, B_HAS_INCLUDE_NEXT, B_INCLUDE_LEVEL, B_LINE,
@@ -103,10 +103,13 @@ export class Cpp {
   invocationLine = 0;
   aboutToExpand = 0;
   baseFile = '';
+  /** The fast line path may be used (tests turn it off to check both paths give the same output). */
+  fastOk = true;
   /** While processing -D/-U and predefined macros: no output. */
   silent = false;
   readonly printer = new Printer();
   readonly scan: ScanResult = { type: 0, end: 0 };
+  readonly fast = new FastScratch();
 
   constructor(
     readonly config: CppConfig,
@@ -177,7 +180,7 @@ export class Cpp {
       if (t !== null) return t;
       // End of this file. Arguments and directives never continue into the includer.
       if (this.mode.parsingArgs || this.mode.inDirective || this.buffers.length === 1) {
-        return new Tok(EOF, 0, '', lx.lineAt(lx.lim), lx.colAt(lx.lim));
+        return new Tok(EOF, FROM_FILE, '', lx.lineAt(lx.lim), lx.colAt(lx.lim));
       }
       this.popBuffer();
     }
@@ -373,9 +376,30 @@ export class Cpp {
     const body = m.body;
     const out: Tok[] = [];
     const pads = !this.mode.inDirective || this.directiveWantsPadding;
+    let vaOptClose = -1;
     for (let i = 0; i < body.length; i++) {
       const src = body[i]!;
       if (src.type !== MACRO_ARG) {
+        if (i === vaOptClose) continue;
+        if (src.type === NAME && src.text === '__VA_OPT__' && m.variadic && body[i + 1]?.type === OPEN_PAREN) {
+          // __VA_OPT__(x): x when the variable argument has tokens, nothing otherwise.
+          let depth = 0;
+          let j = i + 1;
+          for (; j < body.length; j++) {
+            const t = body[j]!.type;
+            if (t === OPEN_PAREN) depth++;
+            else if (t === CLOSE_PAREN && --depth === 0) break;
+          }
+          const va = args[m.params.length - 1]!;
+          const present = this.expandArg(va).some((t) => t.type !== PADDING);
+          if (present) {
+            vaOptClose = j;
+            i++;
+          } else {
+            i = j;
+          }
+          continue;
+        }
         out.push(src);
         continue;
       }
@@ -517,6 +541,9 @@ export class Cpp {
         return this.pragmaOperator(nameTok);
       case B_HAS_INCLUDE:
       case B_HAS_INCLUDE_NEXT: {
+        if (m.builtin === B_HAS_INCLUDE_NEXT && !this.mode.inDirective) {
+          this.error(`"${m.name}" used outside of preprocessing directive`, nameTok);
+        }
         const found = this.hasInclude(nameTok, m.builtin === B_HAS_INCLUDE_NEXT);
         tok = new Tok(NUMBER, 0, found ? '1' : '0', line, col);
         break;
@@ -627,7 +654,7 @@ export class Cpp {
   run(): string {
     const p = this.printer;
     for (;;) {
-      if (this.ctx.length === 0 && this.lookahead.length === 0 && this.buf.lexer.needLine && !this.skipping) {
+      if (this.ctx.length === 0 && this.lookahead.length === 0 && this.buf.lexer.needLine && !this.skipping && this.fastOk) {
         if (tryFastLine(this)) continue;
       }
       const t = this.getToken();

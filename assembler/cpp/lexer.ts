@@ -145,6 +145,7 @@ export class FileLexer {
   /** Physical line number the next logical line will start on. */
   nextPhysLine = 1;
 
+  private bolPending = false;
   private pos = 0; // start of the next physical line in `text`
   private lineBase = 0; // offset in s of column 1 of the logical line's first physical line
   private segs: number[] | null = null; // spliced line: offsets in s where physical lines 2.. begin
@@ -248,9 +249,14 @@ export class FileLexer {
    */
   lex(mode: LexMode): Tok | null {
     let flags = 0;
+    if (this.bolPending) {
+      // The line was loaded (and given back) by the fast path: its first token still starts a line.
+      this.bolPending = false;
+      flags = mode.parsingArgs === 2 ? BOL | PREV_WHITE : BOL;
+    }
     for (;;) {
       if (this.needLine) {
-        if (mode.inDirective) return new Tok(EOF, flags, '', this.lineAt(this.lim), this.colAt(this.lim));
+        if (mode.inDirective) return new Tok(EOF, flags | FROM_FILE, '', this.lineAt(this.lim), this.colAt(this.lim));
         if (!this.freshLine()) return null;
         flags = mode.parsingArgs === 2 ? BOL | PREV_WHITE : BOL;
       }
@@ -313,6 +319,7 @@ export class FileLexer {
   rewindLine(start: number): void {
     this.i = start;
     this.needLine = false;
+    this.bolPending = true;
   }
 
   get isSpliced(): boolean {

@@ -7,7 +7,7 @@
  * re-parse the body.
  */
 import {
-  CLOSE_PAREN, COMMA, ELLIPSIS, EOF, HASH, MACRO_ARG, NAME, OPEN_PAREN, PASTE, PASTE_LEFT, PREV_WHITE,
+  CLOSE_PAREN, COMMA, ELLIPSIS, EOF, FROM_FILE, HASH, MACRO_ARG, NAME, OPEN_PAREN, PASTE, PASTE_LEFT, PREV_WHITE,
   STRINGIFY_ARG, Tok,
 } from './tokens.js';
 
@@ -111,7 +111,7 @@ export function parseDefinition(
       const last = body.length - 1;
       const after = next();
       if (last < 0 || after.type === EOF) {
-        report("'##' cannot appear at either end of a macro expansion", tok);
+        report("'##' cannot appear at either end of a macro expansion", nameTok);
         return undefined;
       }
       body[last] = body[last]!.withFlags(body[last]!.flags | PASTE_LEFT);
@@ -130,6 +130,8 @@ export function parseDefinition(
     tok = next();
   }
   if (body.length > 0) body[0] = body[0]!.withFlags(body[0]!.flags & ~PREV_WHITE);
+  // Body tokens were lexed from the file, but where they end up is wherever the macro is used.
+  for (let k = 0; k < body.length; k++) body[k] = body[k]!.withFlags(body[k]!.flags & ~FROM_FILE);
 
   return {
     name: nameTok.text, fun, params, variadic, body, builtin: 0, file, line: nameTok.line,

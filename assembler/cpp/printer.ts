@@ -13,6 +13,10 @@
  * Padding markers carry "the token whose leading whitespace stands in for
  * this boundary"; the rules for combining them are gcc's, so spacing of
  * expanded text matches byte for byte.
+ *
+ * Output goes into a growable UTF-16 buffer (copying characters straight
+ * from the source text), decoded once at the end: far cheaper than
+ * millions of small strings.
  */
 import { avoidPaste, HASH, OTHER, PREV_WHITE, type Tok } from './tokens.js';
 
@@ -21,20 +25,14 @@ const WHITE_SOURCE = 1; // padding source token had leading whitespace
 const TIGHT_SOURCE = 2; // padding source token had none
 const NO_PREV = -1;
 
-const SPACES = ' '.repeat(256);
-
-function spaces(n: number): string {
-  return n <= 256 ? SPACES.slice(0, n) : ' '.repeat(n);
-}
-
 /** Quotes a file name for a line marker or __FILE__ (backslash and double quote escaped). */
 export function quoteFileName(name: string): string {
   return /["\\\n]/.test(name) ? name.replace(/["\\]/g, (c) => '\\' + c).replace(/\n/g, '\\n') : name;
 }
 
 export class Printer {
-  private readonly out: string[] = [];
-  private cur = '';
+  private buf = new Uint16Array(1 << 16);
+  private len = 0;
   private srcLine = 1;
   private srcFile = '';
   private printed = false;
@@ -42,6 +40,33 @@ export class Printer {
   private prevBackslash = false;
   private source = NO_SOURCE;
   private pendingPaste = false;
+
+  private reserve(n: number): Uint16Array {
+    if (this.len + n > this.buf.length) {
+      let size = this.buf.length * 2;
+      while (this.len + n > size) size *= 2;
+      const nb = new Uint16Array(size);
+      nb.set(this.buf.subarray(0, this.len));
+      this.buf = nb;
+    }
+    return this.buf;
+  }
+
+  private putRange(s: string, start: number, end: number): void {
+    const b = this.reserve(end - start);
+    let o = this.len;
+    for (let k = start; k < end; k++) b[o++] = s.charCodeAt(k);
+    this.len = o;
+  }
+
+  private putChar(c: number, count = 1): void {
+    const b = this.reserve(count);
+    for (let k = 0; k < count; k++) b[this.len++] = c;
+  }
+
+  private put(s: string): void {
+    this.putRange(s, 0, s.length);
+  }
 
   /** First line of output: `# 1 "main.S"`. */
   start(file: string): void {
@@ -51,8 +76,7 @@ export class Printer {
   /** End the current output line if anything was put on it. */
   private endLine(): void {
     if (this.printed) {
-      this.out.push(this.cur + '\n');
-      this.cur = '';
+      this.putChar(10);
       this.printed = false;
     }
   }
@@ -61,20 +85,19 @@ export class Printer {
     this.endLine();
     this.srcLine = line;
     this.srcFile = file;
-    this.out.push(`# ${line} "${quoteFileName(file)}"${flags}\n`);
+    this.put(`# ${line} "${quoteFileName(file)}"${flags}\n`);
   }
 
   /** Bring the output to source line `line` of `file` (blank lines or a marker). */
   maybePrintLine(line: number, file: string): void {
     if (this.printed) {
-      this.out.push(this.cur + '\n');
-      this.cur = '';
+      this.putChar(10);
       this.printed = false;
       this.srcLine++;
     }
     if (line >= this.srcLine && line < this.srcLine + 8 && file === this.srcFile) {
       if (line > this.srcLine) {
-        this.out.push('\n'.repeat(line - this.srcLine));
+        this.putChar(10, line - this.srcLine);
         this.srcLine = line;
       }
     } else {
@@ -88,7 +111,7 @@ export class Printer {
     this.prevType = NO_PREV;
     this.source = NO_SOURCE;
     this.printed = true;
-    if (col > 2) this.cur = spaces(col - 2);
+    if (col > 2) this.putChar(32, col - 2);
   }
 
   /** Entering an included file; `fromLine` is the line of the #include. */
@@ -116,33 +139,45 @@ export class Printer {
     }
   }
 
+  /** Padding whose source token is known only by its whitespace flag (fast path). */
+  paddingWhite(white: boolean): void {
+    this.pendingPaste = true;
+    if (this.source === NO_SOURCE) this.source = white ? WHITE_SOURCE : TIGHT_SOURCE;
+  }
+
   token(t: Tok): void {
-    this.emit(t.type, t.flags, t.text, t.type, t.text);
+    const n = t.text.length;
+    this.emit(t.type, (t.flags & PREV_WHITE) !== 0, t.text, 0, n, n, t.type, t.type === OTHER && t.text.charCodeAt(0) === 92);
   }
 
   /**
-   * Prints a run of source tokens that touch each other (no whitespace
-   * between them): spacing is decided by the first, paste checks after it
-   * use the last.
+   * Prints s[start..end): one token, or a run of source tokens that touch
+   * each other. Spacing is decided by the first token (s[start..firstEnd)),
+   * later paste checks use the last one.
    */
-  emit(firstType: number, firstFlags: number, text: string, lastType: number, lastText: string): void {
+  emit(
+    firstType: number, firstWhite: boolean, s: string, start: number, firstEnd: number, end: number,
+    lastType: number, lastBackslash: boolean,
+  ): void {
     let space = false;
     if (this.pendingPaste) {
-      const white = this.source === NO_SOURCE ? (firstFlags & PREV_WHITE) !== 0 : this.source === WHITE_SOURCE;
+      const white = this.source === NO_SOURCE ? firstWhite : this.source === WHITE_SOURCE;
       if (white) space = true;
-      else if (this.prevType !== NO_PREV) space = avoidPaste(this.prevType, this.prevBackslash, firstType, text);
+      else if (this.prevType !== NO_PREV) space = avoidPaste(this.prevType, this.prevBackslash, firstType, s, start, firstEnd);
       else space = firstType === HASH;
-    } else if (firstFlags & PREV_WHITE) space = true;
-    this.cur += space ? ' ' + text : text;
+    } else if (firstWhite) space = true;
+    if (space) this.putChar(32);
+    this.putRange(s, start, end);
     this.pendingPaste = false;
     this.source = NO_SOURCE;
     this.prevType = lastType;
-    this.prevBackslash = lastType === OTHER && lastText.charCodeAt(0) === 92;
+    this.prevBackslash = lastBackslash;
     this.printed = true;
   }
 
   finish(): string {
     this.endLine();
-    return this.out.join('');
+    const b = this.buf.subarray(0, this.len);
+    return new TextDecoder('utf-16le').decode(b);
   }
 }

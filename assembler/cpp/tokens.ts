@@ -143,9 +143,9 @@ export const CHAR_CLASS: Uint8Array = (() => {
  * consulted across macro-expansion boundaries: adjacent source tokens are
  * printed as they were written.
  */
-export function avoidPaste(aType: number, aBackslash: boolean, bType: number, bText: string): boolean {
+export function avoidPaste(aType: number, aBackslash: boolean, bType: number, s: string, bStart: number, bEnd: number): boolean {
   // First character of b when b is an operator; -1 otherwise.
-  const c = bType <= LAST_PUNCT ? bText.charCodeAt(0) : -1;
+  const c = bType <= LAST_PUNCT ? s.charCodeAt(bStart) : -1;
   if (aType <= LAST_EQ && c === 61 /* = */) return true;
   switch (aType) {
     case GREATER:
@@ -175,7 +175,8 @@ export function avoidPaste(aType: number, aBackslash: boolean, bType: number, bT
     case LESS_EQ:
       return c === 62;
     case NAME:
-      return bType === NAME || bType === NUMBER || bType === CHAR || bType === STRING;
+      // A number only glues onto a name if it is all identifier characters (`x` `1`, not `x` `.5`).
+      return bType === NAME || bType === CHAR || bType === STRING || (bType === NUMBER && allIdChars(s, bStart, bEnd));
     case NUMBER:
       return bType === NUMBER || bType === NAME || bType === CHAR || c === 46 || c === 43 || c === 45;
     case OTHER:
@@ -183,6 +184,14 @@ export function avoidPaste(aType: number, aBackslash: boolean, bType: number, bT
     default:
       return false;
   }
+}
+
+function allIdChars(s: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || !(CHAR_CLASS[c]! & C_IDCHAR)) return false;
+  }
+  return true;
 }
 
 /**

@@ -1,0 +1,332 @@
+/**
+ * The table compiler: turns the declarative rows of isa/instructions/*.ts into the
+ * runtime form the engines use — field positions as (word, shift, width), operand ranges,
+ * mask/match derived from fixed fields and operand fields, the mnemonic map, and the
+ * aliases hung on their base rows in table order (so the printer prefers the first).
+ *
+ * It runs once at module load and checks the table (unknown base rows, fixed values that
+ * do not fit, fixed fields overlapping operands). Problems are table bugs, so it throws.
+ */
+import { FIELDS, fieldWidth, type FieldKey } from './fields.js';
+import { OPERANDS, type OperandKey, type OperandSpec } from './operands.js';
+import { intersect, type CpuLevel, type CpuReq } from './cpu.js';
+import type { AliasSpec, BranchKind, RowCheck, RowSpec, TableEntry } from './spec.js';
+import type { InsnVariant, OperandInfo } from './types.js';
+
+export interface Part {
+  readonly word: number; // 0 = first (prefix) word, 1 = second
+  readonly shift: number; // LSB0 position of the part's low bit within its word
+  readonly width: number;
+  readonly vshift: number; // position of the part's low bit within the field value
+}
+
+export interface CompiledField {
+  readonly key: FieldKey;
+  readonly name: string;
+  readonly parts: readonly Part[];
+  readonly width: number;
+}
+
+export interface CompiledOperand extends OperandInfo {
+  readonly key: OperandKey;
+  readonly field: CompiledField | undefined;
+  readonly signed: boolean;
+  /** log2 of the scale: the field holds value >> shift. */
+  readonly shift: number;
+  readonly dflt: bigint | undefined;
+  readonly target: 'rel' | 'abs' | undefined;
+  readonly hex: boolean;
+  readonly invalid: OperandSpec['invalid'];
+}
+
+export interface Row extends InsnVariant {
+  readonly ops: readonly CompiledOperand[];
+  /** The row this one encodes through: itself for base rows. */
+  readonly base: Row;
+  readonly form: string;
+  readonly size: 4 | 8;
+  readonly mask: readonly number[];
+  readonly match: readonly number[];
+  readonly cpu: CpuReq;
+  readonly print: boolean;
+  /** false for spellings only the disassembler prints (lookup() does not return them). */
+  readonly asm: boolean;
+  readonly toBase: AliasSpec['toBase'] | undefined;
+  readonly fromBase: AliasSpec['fromBase'] | undefined;
+  /** Base rows: the aliases over this row, in table (= print preference) order. */
+  readonly aliases: Row[];
+  /** Base rows: the fields reported in DecodedInsn.fields. */
+  readonly fields: readonly CompiledField[];
+  readonly branch: BranchKind | undefined;
+  readonly check: RowCheck | undefined;
+  /** Index of the BO operand for branch rows. */
+  readonly boIndex: number;
+  readonly promote: { readonly row: Row; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean } | undefined;
+}
+
+export interface CompiledTable {
+  readonly rows: readonly Row[]; // every variant, table order
+  readonly baseRows: readonly Row[];
+  readonly byMnemonic: ReadonlyMap<string, readonly Row[]>;
+}
+
+const DEFAULT_CPU: CpuReq = { since: 'ppc64' };
+
+function compileField(key: FieldKey): CompiledField {
+  const def = FIELDS[key];
+  const width = fieldWidth(def);
+  let vshift = width;
+  const parts: Part[] = def.parts.map(([from, to]) => {
+    const w = to - from + 1;
+    vshift -= w;
+    return { word: from >> 5, shift: 31 - (to & 31), width: w, vshift };
+  });
+  return { key, name: def.name, parts, width };
+}
+
+function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): CompiledOperand {
+  const s: OperandSpec = OPERANDS[key];
+  const field = s.field === undefined ? undefined : fields.get(s.field)!;
+  const shift = s.scale === 16 ? 4 : s.scale === 4 ? 2 : 0;
+  let min = s.min;
+  let max = s.max;
+  if (field && (min === undefined || max === undefined)) {
+    const w = BigInt(field.width);
+    const lo = s.signed ? -(1n << (w - 1n)) : 0n;
+    const hi = s.signed ? (1n << (w - 1n)) - 1n : (1n << w) - 1n;
+    min ??= lo << BigInt(shift);
+    max ??= hi << BigInt(shift);
+  }
+  if (min === undefined || max === undefined) throw new Error(`isa table: operand ${key} has no range`);
+  const info: CompiledOperand = {
+    key,
+    name: s.name,
+    kind: s.kind,
+    parens: s.parens ?? false,
+    optional: s.optional !== undefined,
+    min,
+    max,
+    align: s.scale ?? 1,
+    ...(s.fixup ? { fixup: s.fixup } : {}),
+    field,
+    signed: s.signed ?? false,
+    shift,
+    dflt: s.optional,
+    target: s.target,
+    hex: s.hex ?? false,
+    invalid: s.invalid,
+  };
+  return Object.freeze(info);
+}
+
+function allFields(): Map<FieldKey, CompiledField> {
+  const m = new Map<FieldKey, CompiledField>();
+  for (const k of Object.keys(FIELDS) as FieldKey[]) m.set(k, compileField(k));
+  return m;
+}
+
+/** Set `value` into `field` of `words` (no range check: callers check). */
+export function insertField(words: number[], field: CompiledField, value: number): void {
+  for (const p of field.parts) {
+    const v = p.vshift === 0 ? value % 2 ** p.width : Math.floor(value / 2 ** p.vshift) % 2 ** p.width;
+    words[p.word] = (words[p.word]! | (v << p.shift)) >>> 0;
+  }
+}
+
+export function extractField(words: readonly number[], field: CompiledField): number {
+  let v = 0;
+  for (const p of field.parts) {
+    const bits = p.width === 32 ? words[p.word]! >>> 0 : (words[p.word]! >>> p.shift) & ((1 << p.width) - 1);
+    v = v * 2 ** p.width + (bits >>> 0);
+  }
+  return v;
+}
+
+function fieldMask(field: CompiledField, size: number): number[] {
+  const m = new Array<number>(size / 4).fill(0);
+  insertField(m, field, 2 ** field.width - 1);
+  return m;
+}
+
+interface Variant {
+  readonly suffix: string;
+  readonly rc: boolean;
+  readonly oe: boolean;
+}
+
+function variantsOf(rc: boolean, oe: boolean): Variant[] {
+  const out: Variant[] = [{ suffix: '', rc: false, oe: false }];
+  if (rc) out.push({ suffix: '.', rc: true, oe: false });
+  if (oe) out.push({ suffix: 'o', rc: false, oe: true });
+  if (oe && rc) out.push({ suffix: 'o.', rc: true, oe: true });
+  return out;
+}
+
+function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledField>, ops: Map<OperandKey, CompiledOperand>): Row {
+  const mnemonic = spec.mnemonic + v.suffix;
+  const fixed: Partial<Record<FieldKey, number>> = { ...spec.fixed };
+  if (v.rc) fixed[spec.rc!] = 1;
+  if (v.oe) fixed.OE = 1;
+  const size: 4 | 8 = Object.keys(fixed).some((k) => FIELDS[k as FieldKey].parts.some(([, to]) => to > 31)) ? 8 : 4;
+  const rowOps = spec.operands.map((k) => ops.get(k)!);
+  const mask = new Array<number>(size / 4).fill(0xffffffff);
+  const match = new Array<number>(size / 4).fill(0);
+  for (const op of rowOps) {
+    if (!op.field) throw new Error(`isa table: ${mnemonic}: virtual operand ${op.key} in a base row`);
+    const fm = fieldMask(op.field, size);
+    for (let i = 0; i < mask.length; i++) {
+      if ((mask[i]! & fm[i]!) >>> 0 !== fm[i]!) throw new Error(`isa table: ${mnemonic}: operand ${op.key} overlaps another operand`);
+      mask[i] = (mask[i]! & ~fm[i]!) >>> 0;
+    }
+  }
+  for (const [k, val] of Object.entries(fixed) as [FieldKey, number][]) {
+    const f = fields.get(k)!;
+    if (val < 0 || val >= 2 ** f.width) throw new Error(`isa table: ${mnemonic}: ${k}=${val} does not fit`);
+    const fm = fieldMask(f, size);
+    for (let i = 0; i < mask.length; i++) {
+      if ((mask[i]! & fm[i]!) >>> 0 !== fm[i]!) throw new Error(`isa table: ${mnemonic}: fixed ${k} overlaps an operand`);
+    }
+    insertField(match, f, val);
+  }
+  const reported = new Map<FieldKey, CompiledField>();
+  for (const k of Object.keys(fixed) as FieldKey[]) if (FIELDS[k].name !== '?') reported.set(k, fields.get(k)!);
+  for (const op of rowOps) reported.set(op.field!.key, op.field!);
+  if (spec.rc) reported.set(spec.rc, fields.get(spec.rc)!);
+  if (spec.oe) reported.set('OE', fields.get('OE')!);
+  const row: Row = {
+    id: spec.id ?? spec.mnemonic,
+    mnemonic,
+    operands: rowOps,
+    alias: false,
+    prefixed: size === 8,
+    // Record forms written with a '.' in their base spelling (andi., stwcx.) set CR0 too.
+    rc: v.rc || spec.mnemonic.endsWith('.'),
+    oe: v.oe,
+    hintable: false,
+    ops: rowOps,
+    base: undefined as unknown as Row,
+    form: spec.form,
+    size,
+    mask,
+    match,
+    cpu: spec.cpu ?? DEFAULT_CPU,
+    print: true,
+    asm: true,
+    toBase: undefined,
+    fromBase: undefined,
+    aliases: [],
+    fields: [...reported.values()],
+    branch: spec.branch,
+    check: spec.check,
+    boIndex: spec.branch ? spec.operands.indexOf('BO') : -1,
+    promote: undefined,
+  };
+  (row as { base: Row }).base = row;
+  return row;
+}
+
+/**
+ * An alias written for a base row with fewer operands applies to a later form of that row
+ * with extra optional operands (sync → sync L,SC) by giving those their defaults.
+ */
+function padded(spec: AliasSpec, base: Row): AliasSpec['toBase'] {
+  return (v) => {
+    const b = spec.toBase(v);
+    if (b.length >= base.ops.length) return b;
+    const extra = base.ops.slice(b.length).map((o) => {
+      if (o.dflt === undefined) throw new Error(`isa table: alias ${spec.mnemonic} leaves ${base.mnemonic} ${o.name} unset`);
+      return o.dflt;
+    });
+    return [...b, ...extra];
+  };
+}
+
+function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKey, CompiledOperand>): Row {
+  const aliasOps = spec.operands.map((k) => ops.get(k)!);
+  return {
+    id: base.id,
+    mnemonic: spec.mnemonic + v.suffix,
+    operands: aliasOps,
+    alias: true,
+    prefixed: base.prefixed,
+    rc: v.rc,
+    oe: v.oe,
+    hintable: spec.hintable ?? false,
+    ops: aliasOps,
+    base,
+    form: base.form,
+    size: base.size,
+    mask: base.mask,
+    match: base.match,
+    cpu: spec.cpu ?? base.cpu,
+    print: spec.print,
+    asm: spec.asm ?? true,
+    toBase: padded(spec, base),
+    fromBase: spec.fromBase,
+    aliases: [],
+    fields: base.fields,
+    branch: base.branch,
+    check: base.check,
+    boIndex: -1,
+    promote: undefined,
+  };
+}
+
+export function compileTable(entries: readonly TableEntry[]): CompiledTable {
+  const fields = allFields();
+  const ops = new Map<OperandKey, CompiledOperand>();
+  for (const k of Object.keys(OPERANDS) as OperandKey[]) ops.set(k, compileOperand(k, fields));
+
+  // Pass 1: base rows (aliases may name a base row that comes after them).
+  const baseByName = new Map<string, Row[]>();
+  const compiled = new Map<TableEntry, Row[]>();
+  for (const e of entries) {
+    if (e.type !== 'row') continue;
+    const rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((v) => compileRow(e, v, fields, ops));
+    compiled.set(e, rows);
+    for (const r of rows) {
+      const list = baseByName.get(r.mnemonic) ?? [];
+      list.push(r);
+      baseByName.set(r.mnemonic, list);
+    }
+  }
+  // Promotions name another base row with the same operands.
+  for (const [e, rows] of compiled) {
+    if (e.type !== 'row' || !e.promote) continue;
+    const to = baseByName.get(e.promote.to)?.[0];
+    if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
+    for (const r of rows) (r as { promote: Row['promote'] }).promote = { row: to, since: e.promote.since, when: e.promote.when };
+  }
+  // Pass 2: aliases, in table order.
+  for (const e of entries) {
+    if (e.type !== 'alias') continue;
+    const rows: Row[] = [];
+    for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) {
+      const bases = baseByName.get(e.base + v.suffix);
+      if (!bases) throw new Error(`isa table: alias ${e.mnemonic}${v.suffix}: no base row ${e.base}${v.suffix}`);
+      for (const base of bases) {
+        // An alias applies to the forms of its base row that exist on its CPUs.
+        const cpu = e.cpu ? intersect(e.cpu, base.cpu) : base.cpu;
+        if (!cpu) continue;
+        const a = compileAlias({ ...e, cpu }, v, base, ops);
+        base.aliases.push(a);
+        rows.push(a);
+      }
+    }
+    if (rows.length === 0) throw new Error(`isa table: alias ${e.mnemonic} matches no form of ${e.base}`);
+    compiled.set(e, rows);
+  }
+  const rows: Row[] = [];
+  const byMnemonic = new Map<string, Row[]>();
+  for (const e of entries) {
+    for (const r of compiled.get(e)!) {
+      rows.push(r);
+      if (!r.asm) continue;
+      const list = byMnemonic.get(r.mnemonic) ?? [];
+      list.push(r);
+      byMnemonic.set(r.mnemonic, list);
+    }
+  }
+  for (const r of rows) Object.freeze(r.aliases);
+  return { rows, baseRows: rows.filter((r) => !r.alias), byMnemonic };
+}

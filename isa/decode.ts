@@ -1,0 +1,135 @@
+/**
+ * The generic decoder: word(s) → base row by mask/match, then the first alias over that
+ * row whose rewrite reproduces the word (the printer's preferred spelling).
+ *
+ * Index: primary opcode, then bits 21..31 (where every extended opcode of the 32-bit
+ * forms lives), giving a short candidate list per word. Prefixed words (PO=1) are
+ * indexed by the suffix's primary opcode. Built once per CPU dialect and cached.
+ */
+import { baseBOValid, normalizeBO } from './branch-hints.js';
+import { available, DEFAULT_DISASM_CPU, type Cpu } from './cpu.js';
+import { extractField, type CompiledOperand, type Row } from './compile.js';
+import { TABLE } from './table.js';
+import type { DecodedInsn } from './types.js';
+
+export interface DecodeOptions {
+  /** Dialect (objdump -M): rows outside it are not recognised. Default power10. */
+  readonly cpu?: Cpu;
+  /** objdump -M raw: base rows only, no extended mnemonics. */
+  readonly raw?: boolean;
+}
+
+interface DecodeIndex {
+  /** [po][bits 21..31] → candidate base rows, table order. */
+  readonly short: readonly (readonly (readonly Row[])[])[];
+  /** suffix PO → prefixed candidates. */
+  readonly prefixed: readonly (readonly Row[])[];
+}
+
+function buildIndex(cpu: Cpu): DecodeIndex {
+  const rows = TABLE.baseRows.filter((r) => available(r.cpu, cpu));
+  const order = new Map(rows.map((r, i) => [r, i]));
+  const short: Row[][][] = [];
+  const interned = new Map<string, Row[]>();
+  for (let po = 0; po < 64; po++) {
+    const forPo = rows.filter((r) => r.size === 4 && r.match[0]! >>> 26 === po);
+    const table: Row[][] = [];
+    for (let k = 0; k < 2048; k++) {
+      const list = forPo.filter((r) => (k & r.mask[0]! & 0x7ff) === (r.match[0]! & 0x7ff));
+      const key = list.map((r) => order.get(r)).join(',');
+      let shared = interned.get(key);
+      if (!shared) interned.set(key, (shared = list));
+      table.push(shared);
+    }
+    short.push(table);
+  }
+  const prefixed: Row[][] = [];
+  for (let po = 0; po < 64; po++) prefixed.push(rows.filter((r) => r.size === 8 && r.match[1]! >>> 26 === po));
+  return { short, prefixed };
+}
+
+// A memo of a pure function of the (frozen) table: one index per dialect.
+const indexCache = new Map<Cpu, DecodeIndex>();
+function indexFor(cpu: Cpu): DecodeIndex {
+  let idx = indexCache.get(cpu);
+  if (!idx) indexCache.set(cpu, (idx = buildIndex(cpu)));
+  return idx;
+}
+
+function operandValue(op: CompiledOperand, words: readonly number[]): bigint {
+  const raw = BigInt(extractField(words, op.field!));
+  const v = op.signed ? BigInt.asIntN(op.field!.width, raw) : raw;
+  return op.shift ? v << BigInt(op.shift) : v;
+}
+
+const fieldBits = (op: CompiledOperand, v: bigint): bigint => BigInt.asUintN(op.field!.width, v >> BigInt(op.shift));
+
+function inRange(ops: readonly CompiledOperand[], vals: readonly bigint[]): boolean {
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    const v = vals[i]!;
+    if (v < op.min || v > op.max) return false;
+  }
+  return true;
+}
+
+/** The first printable alias over `row` that reproduces `baseVals`, if any. */
+function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu): { alias: Row; values: readonly bigint[] } | undefined {
+  let norm = baseVals;
+  if (row.branch) {
+    norm = baseVals.slice();
+    (norm as bigint[])[row.boIndex] = BigInt(normalizeBO(Number(baseVals[row.boIndex])));
+  }
+  for (const a of row.aliases) {
+    if (!a.print || !available(a.cpu, cpu)) continue;
+    const av = a.fromBase!(norm);
+    if (!av || av.length !== a.ops.length || !inRange(a.ops, av)) continue;
+    // The alias applies when re-encoding its values gives the same fields (the encoder
+    // truncates computed fields to their width, so compare truncated values).
+    const back = a.toBase!(av);
+    let same = back.length === norm.length;
+    for (let i = 0; same && i < norm.length; i++) same = fieldBits(row.ops[i]!, back[i]!) === fieldBits(row.ops[i]!, norm[i]!);
+    if (same) return { alias: a, values: av };
+  }
+  return undefined;
+}
+
+function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const f of row.fields) out[f.name] = extractField(words, f);
+  return out;
+}
+
+function resolve(row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
+  const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
+  const baseVals = row.ops.map((op) => operandValue(op, words));
+  for (let i = 0; i < baseVals.length; i++) if (row.ops[i]!.invalid?.test(baseVals[i]!)) return undefined;
+  const fields = fieldsOf(row, words);
+  if (!opts.raw && row.aliases.length) {
+    const hit = findAlias(row, baseVals, cpu);
+    if (hit) return { variant: hit.alias, values: hit.values, fields, size: row.size };
+  }
+  if (row.branch && !baseBOValid(fields.BO!, row.branch)) return undefined;
+  return { variant: row, values: baseVals, fields, size: row.size };
+}
+
+export function decodeWord(word: number, nextWord: number | undefined, opts: DecodeOptions = {}): DecodedInsn | undefined {
+  const idx = indexFor(opts.cpu ?? DEFAULT_DISASM_CPU);
+  const w = word >>> 0;
+  const po = w >>> 26;
+  if (po === 1) {
+    if (nextWord === undefined) return undefined;
+    const words = [w, nextWord >>> 0];
+    for (const r of idx.prefixed[words[1]! >>> 26]!) {
+      if ((words[0]! & r.mask[0]!) >>> 0 === r.match[0] && (words[1]! & r.mask[1]!) >>> 0 === r.match[1]) {
+        return resolve(r, words, opts);
+      }
+    }
+    return undefined;
+  }
+  const words = [w];
+  for (const r of idx.short[po]![w & 0x7ff]!) {
+    if ((w & r.mask[0]!) >>> 0 === r.match[0]) return resolve(r, words, opts);
+  }
+  return undefined;
+}

@@ -1,0 +1,99 @@
+/**
+ * The generic encoder: operand values → instruction word(s), for any row of the table.
+ * Aliases are rewritten to their base row's operands first; range and alignment are
+ * checked on the operands as written, then on the base fields.
+ */
+import { applyHint, boError, type Hint } from './branch-hints.js';
+import { selectedAtLeast, usesAtHints, DEFAULT_ASM_CPU, type Cpu } from './cpu.js';
+import { insertField, type CompiledOperand, type Row } from './compile.js';
+import type { EncodeResult, InsnVariant } from './types.js';
+
+export interface EncodeOptions {
+  readonly hint?: Hint;
+  /** Selects the branch-hint encoding as gas does (y bit before POWER4, at bits after). */
+  readonly cpu?: Cpu;
+}
+
+const fail = (operand: number, message: string): EncodeResult => ({ ok: false, operand, message });
+
+function rangeError(op: CompiledOperand, v: bigint): string | undefined {
+  if (v < op.min || v > op.max) return `operand out of range (${v} is not between ${op.min} and ${op.max})`;
+  if (op.align > 1 && v % BigInt(op.align) !== 0n) return `operand out of range (${v} is not a multiple of ${op.align})`;
+  if (op.invalid?.test(v)) return op.invalid.message;
+  return undefined;
+}
+
+/** The register constraints of Book I "invalid forms" that gas reports. */
+function checkRegisters(row: Row, vals: readonly bigint[]): string | undefined {
+  if (!row.check) return undefined;
+  const get = (field: string): bigint | undefined => {
+    const i = row.ops.findIndex((o) => o.field?.key === field);
+    return i < 0 ? undefined : vals[i];
+  };
+  const ra = get('RA') ?? 0n;
+  const rt = get('RT') ?? get('RS') ?? 0n;
+  switch (row.check) {
+    case 'load-update':
+      return ra === 0n || ra === rt ? 'invalid register operand when updating' : undefined;
+    case 'store-update':
+      return ra === 0n ? 'invalid register operand when updating' : undefined;
+    case 'lmw':
+      return ra >= rt ? 'index register in load range' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+function insertAll(row: Row, vals: readonly bigint[]): number[] {
+  const words = row.match.slice();
+  for (let i = 0; i < row.ops.length; i++) {
+    const op = row.ops[i]!;
+    const raw = BigInt.asUintN(op.field!.width, vals[i]! >> BigInt(op.shift));
+    insertField(words, op.field!, Number(raw));
+  }
+  return words;
+}
+
+export function encodeRow(variant: InsnVariant, values: readonly (bigint | undefined)[], opts: EncodeOptions = {}): EncodeResult {
+  const row = variant as Row;
+  if (!row.ops || !row.base) return fail(-1, `not an instruction of the table: ${variant.mnemonic}`);
+  if (values.length !== row.ops.length) {
+    return fail(-1, `${row.mnemonic} takes ${row.ops.length} operands, ${values.length} given`);
+  }
+  const vals: bigint[] = [];
+  for (let i = 0; i < row.ops.length; i++) {
+    const op = row.ops[i]!;
+    const v = values[i] ?? op.dflt;
+    if (v === undefined) return fail(i, 'missing operand');
+    const err = rangeError(op, v);
+    if (err) return fail(i, err);
+    vals.push(v);
+  }
+  const base = row.base;
+  let baseVals = vals;
+  const atStyle = usesAtHints(opts.cpu ?? DEFAULT_ASM_CPU);
+  if (row.alias) {
+    // gas checks an extended mnemonic's operands as written and then truncates the
+    // computed base fields to their width (extlwi 3,4,0,1 gives ME=(0-1)&31).
+    baseVals = [...row.toBase!(vals)];
+  } else if (base.branch) {
+    const err = boError(Number(vals[base.boIndex]!), base.branch, atStyle);
+    if (err) return fail(base.boIndex, err);
+  }
+  const regErr = checkRegisters(base, baseVals);
+  if (regErr) return fail(-1, regErr);
+  if (opts.hint) {
+    if (!row.hintable || !base.branch) return fail(-1, `"${opts.hint}" branch hint not allowed on ${row.mnemonic}`);
+    const bo = Number(baseVals[base.boIndex]!);
+    const ti = base.ops.findIndex((o) => o.kind === 'target');
+    const disp = ti < 0 ? 0n : baseVals[ti]!;
+    const hinted = applyHint(bo, opts.hint, base.branch, atStyle, disp);
+    if (typeof hinted === 'string') return fail(-1, hinted);
+    baseVals[base.boIndex] = BigInt(hinted);
+  }
+  const p = base.promote;
+  if (p && selectedAtLeast(opts.cpu ?? DEFAULT_ASM_CPU, p.since) && p.when(baseVals)) {
+    return { ok: true, words: insertAll(p.row, baseVals) };
+  }
+  return { ok: true, words: insertAll(base, baseVals) };
+}

@@ -1,0 +1,197 @@
+/**
+ * PowerPC64 relocations: `classify` maps an R_PPC64_* type to how its value is computed (generic
+ * code in relocations.ts does the computing) and which field it patches; `apply` patches the field
+ * with the range and alignment checks of the 64-bit PowerPC ELF ABI. Nothing else lives here.
+ */
+import { ha, hi, higher, highera, highest, highesta, lo } from '../../common/bits.js';
+import * as R from '../../elf/constants.js';
+
+/** How the relocated value is computed (S = symbol, A = addend, P = place, TOC = TOC pointer). */
+export type RelExpr =
+  | 'none' // no-op marker relocations
+  | 'abs' // S + A
+  | 'pc' // S + A - P
+  | 'toc' // S + A - TOC
+  | 'tocbase' // TOC + A
+  | 'got'; // address of the GOT entry for S + A, minus TOC
+
+/** The bits patched: a 64/32/16-bit datum, an instruction's 16-bit field, or a branch field. */
+export type Field = 'w64' | 'w32' | 'half16' | 'half16ds' | 'br24' | 'br14';
+export type Adjust = 'none' | 'lo' | 'hi' | 'ha' | 'higher' | 'highera' | 'highest' | 'highesta';
+/** Overflow check on the value before adjustment: none, signed N bits, or "bitfield" (signed or unsigned N bits). */
+export type Check = 'none' | 'signed' | 'bitfield';
+
+export interface RelocHowto {
+  expr: RelExpr;
+  field: Field;
+  adjust: Adjust;
+  check: Check;
+  /** Width of the checked value in bits (26 for a 24-bit branch field of a byte displacement). */
+  bits: number;
+  /** Branch prediction from the relocation type (_BRTAKEN / _BRNTAKEN). */
+  hint?: 'taken' | 'not-taken';
+}
+
+const h = (expr: RelExpr, field: Field, adjust: Adjust, check: Check, bits: number, hint?: RelocHowto['hint']): RelocHowto =>
+  hint ? { expr, field, adjust, check, bits, hint } : { expr, field, adjust, check, bits };
+
+/** The relocations ppc64-ld implements; every other type is reported as unsupported. */
+const HOWTO = new Map<number, RelocHowto>([
+  [R.R_PPC64_NONE, h('none', 'w32', 'none', 'none', 0)],
+  [R.R_PPC64_TOCSAVE, h('none', 'w32', 'none', 'none', 0)],
+  [R.R_PPC64_ENTRY, h('none', 'w32', 'none', 'none', 0)],
+  [R.R_PPC64_ADDR64, h('abs', 'w64', 'none', 'none', 64)],
+  [R.R_PPC64_UADDR64, h('abs', 'w64', 'none', 'none', 64)],
+  [R.R_PPC64_ADDR32, h('abs', 'w32', 'none', 'bitfield', 32)],
+  [R.R_PPC64_UADDR32, h('abs', 'w32', 'none', 'bitfield', 32)],
+  [R.R_PPC64_ADDR24, h('abs', 'br24', 'none', 'bitfield', 26)],
+  [R.R_PPC64_ADDR16, h('abs', 'half16', 'none', 'bitfield', 16)],
+  [R.R_PPC64_UADDR16, h('abs', 'half16', 'none', 'bitfield', 16)],
+  [R.R_PPC64_ADDR16_LO, h('abs', 'half16', 'lo', 'none', 16)],
+  [R.R_PPC64_ADDR16_HI, h('abs', 'half16', 'hi', 'signed', 32)],
+  [R.R_PPC64_ADDR16_HA, h('abs', 'half16', 'ha', 'signed', 32)],
+  [R.R_PPC64_ADDR16_HIGH, h('abs', 'half16', 'hi', 'none', 0)],
+  [R.R_PPC64_ADDR16_HIGHA, h('abs', 'half16', 'ha', 'none', 0)],
+  [R.R_PPC64_ADDR16_HIGHER, h('abs', 'half16', 'higher', 'none', 0)],
+  [R.R_PPC64_ADDR16_HIGHERA, h('abs', 'half16', 'highera', 'none', 0)],
+  [R.R_PPC64_ADDR16_HIGHEST, h('abs', 'half16', 'highest', 'none', 0)],
+  [R.R_PPC64_ADDR16_HIGHESTA, h('abs', 'half16', 'highesta', 'none', 0)],
+  [R.R_PPC64_ADDR16_DS, h('abs', 'half16ds', 'none', 'signed', 16)],
+  [R.R_PPC64_ADDR16_LO_DS, h('abs', 'half16ds', 'lo', 'none', 16)],
+  [R.R_PPC64_ADDR14, h('abs', 'br14', 'none', 'bitfield', 16)],
+  [R.R_PPC64_ADDR14_BRTAKEN, h('abs', 'br14', 'none', 'bitfield', 16, 'taken')],
+  [R.R_PPC64_ADDR14_BRNTAKEN, h('abs', 'br14', 'none', 'bitfield', 16, 'not-taken')],
+  [R.R_PPC64_REL24, h('pc', 'br24', 'none', 'signed', 26)],
+  [R.R_PPC64_REL24_NOTOC, h('pc', 'br24', 'none', 'signed', 26)],
+  [R.R_PPC64_REL14, h('pc', 'br14', 'none', 'signed', 16)],
+  [R.R_PPC64_REL14_BRTAKEN, h('pc', 'br14', 'none', 'signed', 16, 'taken')],
+  [R.R_PPC64_REL14_BRNTAKEN, h('pc', 'br14', 'none', 'signed', 16, 'not-taken')],
+  [R.R_PPC64_REL32, h('pc', 'w32', 'none', 'signed', 32)],
+  [R.R_PPC64_REL64, h('pc', 'w64', 'none', 'none', 64)],
+  [R.R_PPC64_REL16, h('pc', 'half16', 'none', 'signed', 16)],
+  [R.R_PPC64_REL16_LO, h('pc', 'half16', 'lo', 'none', 16)],
+  [R.R_PPC64_REL16_HI, h('pc', 'half16', 'hi', 'signed', 32)],
+  [R.R_PPC64_REL16_HA, h('pc', 'half16', 'ha', 'signed', 32)],
+  [R.R_PPC64_REL16_HIGH, h('pc', 'half16', 'hi', 'none', 0)],
+  [R.R_PPC64_REL16_HIGHA, h('pc', 'half16', 'ha', 'none', 0)],
+  [R.R_PPC64_REL16_HIGHER, h('pc', 'half16', 'higher', 'none', 0)],
+  [R.R_PPC64_REL16_HIGHERA, h('pc', 'half16', 'highera', 'none', 0)],
+  [R.R_PPC64_REL16_HIGHEST, h('pc', 'half16', 'highest', 'none', 0)],
+  [R.R_PPC64_REL16_HIGHESTA, h('pc', 'half16', 'highesta', 'none', 0)],
+  [R.R_PPC64_TOC16, h('toc', 'half16', 'none', 'signed', 16)],
+  [R.R_PPC64_TOC16_LO, h('toc', 'half16', 'lo', 'none', 16)],
+  [R.R_PPC64_TOC16_HI, h('toc', 'half16', 'hi', 'signed', 32)],
+  [R.R_PPC64_TOC16_HA, h('toc', 'half16', 'ha', 'signed', 32)],
+  [R.R_PPC64_TOC16_DS, h('toc', 'half16ds', 'none', 'signed', 16)],
+  [R.R_PPC64_TOC16_LO_DS, h('toc', 'half16ds', 'lo', 'none', 16)],
+  [R.R_PPC64_TOC, h('tocbase', 'w64', 'none', 'none', 64)],
+  [R.R_PPC64_GOT16, h('got', 'half16', 'none', 'signed', 16)],
+  [R.R_PPC64_GOT16_LO, h('got', 'half16', 'lo', 'none', 16)],
+  [R.R_PPC64_GOT16_HI, h('got', 'half16', 'hi', 'signed', 32)],
+  [R.R_PPC64_GOT16_HA, h('got', 'half16', 'ha', 'signed', 32)],
+  [R.R_PPC64_GOT16_DS, h('got', 'half16ds', 'none', 'signed', 16)],
+  [R.R_PPC64_GOT16_LO_DS, h('got', 'half16ds', 'lo', 'none', 16)],
+]);
+
+export function classify(type: number): RelocHowto | undefined {
+  return HOWTO.get(type);
+}
+
+/** Bytes a field occupies at the relocation offset. */
+export function fieldSize(f: Field): number {
+  return f === 'w64' ? 8 : f === 'half16' || f === 'half16ds' ? 2 : 4;
+}
+
+const ADJUST: Record<Adjust, (v: bigint) => bigint> = {
+  none: (v) => v, lo, hi, ha, higher, highera, highest, highesta,
+};
+
+const hex = (v: bigint): string => (v < 0n ? `-0x${(-v).toString(16)}` : `0x${v.toString(16)}`);
+
+function rangeOf(check: Check, bits: number, adjust: Adjust): [bigint, bigint] {
+  const B = BigInt(bits);
+  if (check === 'bitfield') return [-(1n << (B - 1n)), (1n << B) - 1n];
+  // @ha checks the value with the low half's carry added, as the instruction pair computes it.
+  const lo = -(1n << (B - 1n)) - (adjust === 'ha' ? 0x8000n : 0n);
+  const hi = (1n << (B - 1n)) - 1n - (adjust === 'ha' ? 0x8000n : 0n);
+  return [lo, hi];
+}
+
+/**
+ * Patch `value` into `buf` at `at` as `how` says. Returns an error message (without the site) or
+ * undefined. `value` may be any bigint; it is interpreted as a 64-bit two's-complement quantity.
+ */
+export function apply(buf: Uint8Array, at: number, how: RelocHowto, value: bigint, typeName: string): string | undefined {
+  if (how.expr === 'none') return undefined;
+  const v = BigInt.asIntN(64, value);
+  if (how.check !== 'none') {
+    const [min, max] = rangeOf(how.check, how.bits, how.adjust);
+    const ok = how.check === 'bitfield' ? v >= min && v <= max : v >= min && v <= max;
+    if (!ok) {
+      const shown = how.field === 'br24' || how.field === 'br14' ? `${hex(v)} is not in [${hex(min)}, ${hex(max & ~3n)}]` : `${hex(v)} is not in [${hex(min)}, ${hex(max)}]`;
+      return `relocation ${typeName} out of range: ${shown}`;
+    }
+  }
+  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const field = ADJUST[how.adjust](v);
+  switch (how.field) {
+    case 'w64':
+      dv.setBigUint64(at, BigInt.asUintN(64, v));
+      return undefined;
+    case 'w32':
+      dv.setUint32(at, Number(BigInt.asUintN(32, v)));
+      return undefined;
+    case 'half16':
+      dv.setUint16(at, Number(field & 0xffffn));
+      return undefined;
+    case 'half16ds': {
+      const old = dv.getUint16(at);
+      // DQ-form loads/stores (lq; lxv/stxv and friends) need 16-byte multiples: the low 4 bits are opcode bits.
+      const insn = at >= 2 ? dv.getUint32(at - 2) : 0;
+      const dq = isDqForm(insn);
+      const mask = dq ? 0xfn : 3n;
+      if ((field & mask) !== 0n) return `improper alignment for relocation ${typeName}: ${hex(v)} is not aligned to ${dq ? 16 : 4} bytes`;
+      dv.setUint16(at, Number(field & 0xfffcn) | (old & 3));
+      return undefined;
+    }
+    case 'br24': {
+      if ((v & 3n) !== 0n) return `improper alignment for relocation ${typeName}: ${hex(v)} is not aligned to 4 bytes`;
+      const insn = dv.getUint32(at);
+      dv.setUint32(at, ((insn & ~0x03fffffc) | Number(BigInt.asUintN(32, v) & 0x03fffffcn)) >>> 0);
+      return undefined;
+    }
+    case 'br14': {
+      if ((v & 3n) !== 0n) return `improper alignment for relocation ${typeName}: ${hex(v)} is not aligned to 4 bytes`;
+      let insn = dv.getUint32(at);
+      insn = (insn & ~0xfffc) | Number(BigInt.asUintN(32, v) & 0xfffcn);
+      if (how.hint) insn = setBranchHint(insn, how.hint);
+      dv.setUint32(at, insn >>> 0);
+      return undefined;
+    }
+  }
+}
+
+/**
+ * Power ISA 2.x static prediction: BO = 001at/011at (branch on a CR bit) keeps "a" at BO bit 0x2,
+ * BO = 1a00t/1a01t (branch on CTR) at 0x8; "t" is 0x1. a=1 says a hint is given, t says taken.
+ */
+function setBranchHint(insn: number, hint: 'taken' | 'not-taken'): number {
+  const BO_SHIFT = 21;
+  let x = insn & ~(0x01 << BO_SHIFT);
+  if ((x & (0x14 << BO_SHIFT)) === 0x04 << BO_SHIFT) x |= 0x02 << BO_SHIFT;
+  else if ((x & (0x14 << BO_SHIFT)) === 0x10 << BO_SHIFT) x |= 0x08 << BO_SHIFT;
+  else return insn; // "branch always": no hint bits to set
+  if (hint === 'taken') x |= 0x01 << BO_SHIFT;
+  return x;
+}
+
+/** DQ-form: lq (PO 56), and PO 61 with XO(29:31)=1 (lxv) or 5 (stxv). */
+function isDqForm(insn: number): boolean {
+  const po = insn >>> 26;
+  if (po === 56) return true;
+  if (po === 61) {
+    const xo = insn & 7;
+    return xo === 1 || xo === 5;
+  }
+  return false;
+}

@@ -1,0 +1,60 @@
+/**
+ * ppc64-ld command line: parse argv, link, print diagnostics GNU-style on stderr, write the output
+ * (and map) atomically. No output file is left behind when the link fails.
+ */
+import { realpathSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { formatDiagnostic } from '../common/diagnostics.js';
+import { nodeHost } from '../common/node-host.js';
+import { removeOutput, writeFileAtomic } from '../common/output.js';
+import { HELP, VERSION, link, parseArgs } from './index.js';
+
+const TOOL = 'ppc64-ld';
+
+export async function main(argv: string[]): Promise<number> {
+  const { options, diagnostics } = parseArgs(argv);
+  const print = (text: string): void => {
+    process.stderr.write(text + '\n');
+  };
+  for (const d of diagnostics) print(`${TOOL}: ${formatDiagnostic(d)}`);
+  if (diagnostics.some((d) => d.severity === 'error')) return 1;
+  if (options.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  if (options.version) {
+    process.stdout.write(VERSION + '\n');
+    if (options.inputs.length === 0) return 0;
+  }
+  let result;
+  try {
+    result = link(options, nodeHost);
+  } catch (e) {
+    // An exception here is a linker bug, never a user error: say so plainly.
+    print(`${TOOL}: internal error: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+    removeOutput(options.output);
+    return 2;
+  }
+  for (const d of result.diagnostics) {
+    const text = formatDiagnostic(d);
+    print(d.loc || d.where ? text : `${TOOL}: ${text}`);
+  }
+  const failed = result.diagnostics.some((d) => d.severity === 'error') || !result.output;
+  if (failed) {
+    removeOutput(options.output);
+    return 1;
+  }
+  try {
+    writeFileAtomic(options.output, result.output!, options.oformat === 'binary' ? 0o644 : 0o755);
+    if (options.mapFile !== undefined && result.map !== undefined) writeFileAtomic(options.mapFile, result.map);
+  } catch (e) {
+    print(`${TOOL}: cannot write ${options.output}: ${e instanceof Error ? e.message : String(e)}`);
+    return 1;
+  }
+  return 0;
+}
+
+// Run when executed directly (`node dist/linker/cli.js ...`); bin/ppc64-ld.js imports main instead.
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
+  process.exitCode = await main(process.argv.slice(2));
+}

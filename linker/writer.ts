@@ -1,0 +1,140 @@
+/**
+ * Output: section contents (input bytes, script data, fill, linker-made sections), the symbol
+ * table, and the ELF executable or flat binary image. Deterministic: same inputs, same bytes.
+ */
+import {
+  EM_PPC64, ET_EXEC, SHF_EXECINSTR, SHN_ABS, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK,
+  STT_FILE, STT_NOTYPE, STT_SECTION,
+} from '../elf/constants.js';
+import { StringTableBuilder, encodeSymbols } from '../elf/tables.js';
+import type { ElfFile, ElfSection, ElfSymbol } from '../elf/types.js';
+import { writeElf } from '../elf/writer.js';
+import type { FileLayout } from './segments.js';
+import { symbolAddress } from './symbols.js';
+import type { Ctx, OutputSection, Sym } from './types.js';
+
+/** Fill every PROGBITS output section's bytes (before relocation). */
+export function buildContents(ctx: Ctx, outputs: OutputSection[]): Map<OutputSection, Uint8Array> {
+  const buffers = new Map<OutputSection, Uint8Array>();
+  for (const o of outputs) {
+    if (!o.exists || o.type === SHT_NOBITS) continue;
+    const size = Number(o.size);
+    const buf = new Uint8Array(size);
+    // Padding in code sections is nops (0x60000000, ori 0,0,0), as GNU ld pads ppc64 code.
+    const fill = o.fill ?? ((o.flags & SHF_EXECINSTR) !== 0n ? 0x60000000 : 0);
+    if (fill !== 0) {
+      const pat = [(fill >>> 24) & 0xff, (fill >>> 16) & 0xff, (fill >>> 8) & 0xff, fill & 0xff];
+      for (let i = 0; i < size; i++) buf[i] = pat[i & 3]!;
+    }
+    const dv = new DataView(buf.buffer);
+    for (const p of o.pieces) {
+      if (p.kind === 'input') {
+        const s = p.section;
+        const at = Number(s.offset);
+        if (s.synthetic) {
+          buf.fill(0, at, at + Number(s.size));
+          s.synthetic.write(buf, at, ctx);
+        } else if (s.type === SHT_NOBITS) buf.fill(0, at, at + Number(s.size));
+        else buf.set(s.data, at);
+      } else if (p.kind === 'data') {
+        const at = Number(p.offset);
+        const v = BigInt.asUintN(64, p.value);
+        if (p.size === 8) dv.setBigUint64(at, v);
+        else if (p.size === 4) dv.setUint32(at, Number(v & 0xffffffffn));
+        else if (p.size === 2) dv.setUint16(at, Number(v & 0xffffn));
+        else dv.setUint8(at, Number(v & 0xffn));
+      }
+    }
+    buffers.set(o, buf);
+  }
+  return buffers;
+}
+
+function symShndx(s: Sym): number {
+  if (s.scriptSection !== undefined) return s.scriptSection ? s.scriptSection.shndx : SHN_ABS;
+  if (s.kind === 'undefined' || s.kind === 'lazy') return SHN_UNDEF;
+  if (!s.section) return SHN_ABS;
+  return s.section.out?.shndx ?? SHN_ABS;
+}
+
+function usable(s: Sym): boolean {
+  if (s.kind !== 'defined' && s.kind !== 'common') return false;
+  if (!s.section) return true;
+  return s.section.live && !s.section.discarded && s.section.out !== undefined && s.section.out.exists;
+}
+
+/** .symtab contents: null, section symbols, per-file FILE + locals, then globals. */
+export function buildSymbols(ctx: Ctx, outputs: OutputSection[]): { symbols: ElfSymbol[]; firstGlobal: number } {
+  const symbols: ElfSymbol[] = [{ name: '', value: 0n, size: 0n, bind: STB_LOCAL, type: STT_NOTYPE, other: 0, shndx: 0 }];
+  for (const o of outputs) {
+    if (!o.exists) continue;
+    symbols.push({ name: '', value: o.addr, size: 0n, bind: STB_LOCAL, type: STT_SECTION, other: 0, shndx: o.shndx });
+  }
+  for (const f of ctx.files) {
+    const locals: ElfSymbol[] = [];
+    for (const s of f.symbols) {
+      if (!s || s.isGlobal || s.isSection || s.type === STT_FILE || s.name === '' || !usable(s)) continue;
+      locals.push({ name: s.name, value: symbolAddress(s), size: s.size, bind: STB_LOCAL, type: s.type, other: s.other, shndx: symShndx(s) });
+    }
+    if (!locals.length) continue;
+    const base = f.member ?? f.path.slice(f.path.lastIndexOf('/') + 1);
+    symbols.push({ name: base, value: 0n, size: 0n, bind: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS }, ...locals);
+  }
+  const firstGlobal = symbols.length;
+  for (const s of ctx.globals.values()) {
+    if (usable(s)) {
+      const hidden = (s.other & 3) === 2;
+      symbols.push({ name: s.name, value: symbolAddress(s), size: s.size, bind: hidden ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL, type: s.type, other: s.other, shndx: symShndx(s) });
+    } else if (s.kind === 'undefined' && s.binding === STB_WEAK && !s.strongRef && s.referenced) {
+      symbols.push({ name: s.name, value: 0n, size: 0n, bind: STB_WEAK, type: s.type, other: s.other, shndx: SHN_UNDEF });
+    }
+  }
+  // Hidden globals are emitted as locals; keep the locals-first rule of the ELF symbol table.
+  const globals = symbols.slice(firstGlobal);
+  const hiddenLocals = globals.filter((s) => s.bind === STB_LOCAL);
+  const rest = globals.filter((s) => s.bind !== STB_LOCAL);
+  return { symbols: [...symbols.slice(0, firstGlobal), ...hiddenLocals, ...rest], firstGlobal: firstGlobal + hiddenLocals.length };
+}
+
+export function writeExecutable(ctx: Ctx, outputs: OutputSection[], buffers: Map<OutputSection, Uint8Array>, file: FileLayout, entry: bigint): Uint8Array {
+  const sections: ElfSection[] = [{ name: '', type: 0, flags: 0n, addr: 0n, data: new Uint8Array(0), size: 0n, link: 0, info: 0, addralign: 0n, entsize: 0n }];
+  for (const o of outputs) {
+    if (!o.exists) continue;
+    const data = o.type === SHT_NOBITS ? new Uint8Array(0) : buffers.get(o)!;
+    const s: ElfSection = { name: o.name, type: o.type === SHT_NOBITS ? SHT_NOBITS : SHT_PROGBITS, flags: o.flags, addr: o.addr, data, size: o.size, link: 0, info: 0, addralign: o.align, entsize: 0n };
+    const off = file.offsets.get(o);
+    if (off !== undefined) s.offset = off;
+    sections.push(s);
+  }
+  if (!ctx.opts.stripAll) {
+    const { symbols, firstGlobal } = buildSymbols(ctx, outputs);
+    const strtab = new StringTableBuilder();
+    const symData = encodeSymbols(symbols, strtab);
+    const symIndex = sections.length;
+    sections.push({ name: '.symtab', type: SHT_SYMTAB, flags: 0n, addr: 0n, data: symData, size: BigInt(symData.length), link: symIndex + 1, info: firstGlobal, addralign: 8n, entsize: 24n });
+    const str = strtab.finish();
+    sections.push({ name: '.strtab', type: SHT_STRTAB, flags: 0n, addr: 0n, data: str, size: BigInt(str.length), link: 0, info: 0, addralign: 1n, entsize: 0n });
+  }
+  const elf: ElfFile = { type: ET_EXEC, machine: EM_PPC64, flags: 1 /* ELFv1 */, entry, sections, segments: file.segments, shstrndx: 0 };
+  return writeElf(elf);
+}
+
+/** --oformat binary: the loaded bytes from the lowest load address to the end of the last loaded byte. */
+export function writeBinary(ctx: Ctx, outputs: OutputSection[], buffers: Map<OutputSection, Uint8Array>): Uint8Array | undefined {
+  const loaded = outputs.filter((o) => o.exists && o.alloc && o.type !== SHT_NOBITS && !o.noload && o.size > 0n);
+  if (!loaded.length) return new Uint8Array(0);
+  let lo = loaded[0]!.lma;
+  let hi = 0n;
+  for (const o of loaded) {
+    if (o.lma < lo) lo = o.lma;
+    if (o.lma + o.size > hi) hi = o.lma + o.size;
+  }
+  const size = hi - lo;
+  if (size > 1n << 30n) {
+    ctx.diags.add({ severity: 'error', message: `binary output would be 0x${size.toString(16)} bytes (load addresses 0x${lo.toString(16)}..0x${hi.toString(16)}); refusing to write more than 1 GiB` });
+    return undefined;
+  }
+  const out = new Uint8Array(Number(size));
+  for (const o of loaded) out.set(buffers.get(o)!, Number(o.lma - lo));
+  return out;
+}

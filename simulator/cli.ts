@@ -1,0 +1,150 @@
+/**
+ * ppc64-sim IMAGE.elf [options]
+ *
+ * Runs a pseries -kernel image until it powers off (exit 0), calls os-term (exit 1), or a limit
+ * is reached (exit 3). Console output goes to stdout byte for byte, as qemu's -serial stdio;
+ * diagnostics and the register dump go to stderr.
+ */
+import { formatDiagnostic } from '../common/diagnostics.js';
+import { nodeHost } from '../common/node-host.js';
+import type { Injection } from './index.js';
+import { formatExit, formatSnapshot, simulate, validRam } from './index.js';
+
+const USAGE = `usage: ppc64-sim IMAGE.elf [options]
+  --max-insns N      stop after N instructions (exit status 3)
+  --trace            print every instruction: address, word, disassembly, changed registers
+  --trace-exits      print every interrupt taken from problem state (a guest exit)
+  --inject N:VEC     deliver interrupt VEC (hex, e.g. 0x500) after N instructions (repeatable)
+  -m MiB             RAM size (default 512; a multiple of 256)
+  --regs             print the final register dump (always printed when the run did not power off)
+  -q, --quiet        no final register dump
+  -h, --help         this text
+exit status: 0 power-off, 1 os-term, 2 usage or bad image, 3 instruction limit, 4 unsupported feature`;
+
+interface Args {
+  image?: string;
+  maxInsns?: number;
+  trace: boolean;
+  traceExits: boolean;
+  inject: Injection[];
+  ramMiB: number;
+  regs: boolean;
+  quiet: boolean;
+  help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): Args | string {
+  const a: Args = { trace: false, traceExits: false, inject: [], ramMiB: 512, regs: false, quiet: false, help: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const value = (): string | undefined => {
+      const eq = arg.indexOf('=');
+      if (eq > 0 && arg.startsWith('--')) return arg.slice(eq + 1);
+      return argv[++i];
+    };
+    const name = arg.startsWith('--') && arg.includes('=') ? arg.slice(0, arg.indexOf('=')) : arg;
+    switch (name) {
+      case '--max-insns': {
+        const v = value();
+        if (v === undefined || !/^\d+$/.test(v)) return `--max-insns needs a non-negative integer, got '${v ?? ''}'`;
+        a.maxInsns = Number(v);
+        break;
+      }
+      case '--trace':
+        a.trace = true;
+        break;
+      case '--trace-exits':
+        a.traceExits = true;
+        break;
+      case '--inject': {
+        const v = value() ?? '';
+        const mm = /^(\d+):(0x[0-9a-fA-F]+|\d+)$/.exec(v);
+        if (!mm) return `--inject needs COUNT:VECTOR (e.g. 1000:0x500), got '${v}'`;
+        a.inject.push({ at: Number(mm[1]), vector: Number(mm[2]) });
+        break;
+      }
+      case '-m': {
+        const v = value() ?? '';
+        const n = Number(v.replace(/[mM]$/, ''));
+        if (!validRam(n)) return `-m needs a RAM size in MiB that is a multiple of 256 from 256 to 2048, got '${v}'`;
+        a.ramMiB = n;
+        break;
+      }
+      case '--regs':
+        a.regs = true;
+        break;
+      case '-q':
+      case '--quiet':
+        a.quiet = true;
+        break;
+      case '-h':
+      case '--help':
+        a.help = true;
+        break;
+      default:
+        if (arg.startsWith('-')) return `unknown option '${arg}'`;
+        if (a.image !== undefined) return `more than one image given ('${a.image}', '${arg}')`;
+        a.image = arg;
+    }
+  }
+  return a;
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const err = (line: string): void => {
+    process.stderr.write(line + '\n');
+  };
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    err(formatDiagnostic({ severity: 'error', message: args }, 'ppc64-sim'));
+    err(USAGE);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.image === undefined) {
+    err(formatDiagnostic({ severity: 'error', message: 'no image given' }, 'ppc64-sim'));
+    err(USAGE);
+    return 2;
+  }
+  const bytes = nodeHost.readFile(args.image);
+  if (bytes === undefined) {
+    err(formatDiagnostic({ severity: 'error', message: `cannot read '${args.image}'` }, 'ppc64-sim'));
+    return 2;
+  }
+  // Console bytes are written as they come (a long run shows progress); trace lines are batched.
+  const out: string[] = [];
+  const flushTrace = (): void => {
+    if (out.length) process.stderr.write(out.join('\n') + '\n');
+    out.length = 0;
+  };
+  const traceLine = (line: string): void => {
+    out.push(line);
+    if (out.length >= 4096) flushTrace();
+  };
+  const result = simulate(bytes, {
+    fileName: args.image,
+    ramMiB: args.ramMiB,
+    maxInsns: args.maxInsns,
+    inject: args.inject,
+    onConsole: (b) => {
+      flushTrace();
+      process.stdout.write(b);
+    },
+    onStderr: (line) => {
+      flushTrace();
+      err(`ppc64-sim: ${line}`);
+    },
+    trace: args.trace ? traceLine : undefined,
+    onInterrupt: args.traceExits ? (ev) => (ev.fromPr ? traceLine(formatExit(ev)) : undefined) : undefined,
+  });
+  flushTrace();
+  for (const d of result.diagnostics) err(formatDiagnostic(d, 'ppc64-sim'));
+  if (result.stop.reason === 'max-insns' && result.stop.message) err(`ppc64-sim: ${result.stop.message}`);
+  const dump = args.regs || (!args.quiet && result.exitStatus !== 0 && result.state !== undefined);
+  if (dump && result.state) err(`ppc64-sim: ${result.icount} instructions; final state:\n${formatSnapshot(result.state)}`);
+  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  return result.exitStatus;
+}

@@ -1,0 +1,189 @@
+/**
+ * Decode cache and run loop.
+ *
+ * Each physical code page gets an array of 1024 ops, one per word slot, filled lazily: a slot
+ * starts as the shared stub (returns DECODE); on first execution the word is decoded through the
+ * shared isa table (memoised per word value) and the semantics factory for its id builds the op
+ * for that slot. Stores into a code page put the overwritten slots back to the stub
+ * (memory.ts), so self-modifying and copied code is always re-decoded.
+ *
+ * The inner loop runs ops of one page until an op leaves the page, the instruction budget is
+ * used up, or something needs the outer loop (EXIT). The budget ends exactly at the next event
+ * (decrementer deadline, injected interrupt, --max-insns), which is how interrupts are taken at
+ * instruction-exact points without any per-instruction event check.
+ */
+import { decode } from '../isa/index.js';
+import type { Machine, Op } from './machine.js';
+import { DECODE, EXIT, SYNC } from './machine.js';
+import { PAGE_SHIFT, SLOTS_PER_PAGE, noteStore } from './memory.js';
+import {
+  SRR1_PROG_ILLEGAL, VEC_DECREMENTER, VEC_FP_UNAVAILABLE, VEC_PROGRAM, VEC_VEC_UNAVAILABLE, VEC_VSX_UNAVAILABLE, deliver,
+} from './interrupts.js';
+import type { Core, Insn } from './semantics/index.js';
+import { SEMANTICS, facilityOf } from './semantics/index.js';
+import { M_EE, M_FP, M_SF, M_VEC, M_VSX, PAGE, PC, get64, set64 } from './state.js';
+import { decDeadline, updateDec } from './timebase.js';
+import { createTranslators, slotPc } from './xlate.js';
+
+export interface Injection {
+  /** Instruction count (instructions executed since the image's first) at which to interrupt. */
+  at: number;
+  vector: number;
+}
+
+export interface RunControl {
+  maxInsns: number;
+  /** Sorted by `at`; consumed as they fire. */
+  injections: Injection[];
+  /** When set, the loop runs one instruction per outer iteration and calls these around it. */
+  tracer?: Tracer;
+}
+
+export interface Tracer {
+  before(m: Machine, pc: bigint, word: number | undefined): void;
+  after(m: Machine): void;
+}
+
+/** Decoded form of a word, as far as the factories need it (null: not an instruction). */
+export type DecodeCache = Map<number, Insn | null>;
+
+export function createCore(m: Machine): Core {
+  const tr = createTranslators(m);
+  const mem = m.mem;
+  const core: Core = {
+    m,
+    H: m.H,
+    L: m.L,
+    S: m.S,
+    dv: mem.dv,
+    u8: mem.u8,
+    cf: mem.codeFlag,
+    wrote: (pa, size) => noteStore(mem, pa, size, m.stub),
+    T: new Int32Array(8),
+    ...tr,
+  };
+  return core;
+}
+
+export function decodeWord(cache: DecodeCache, word: number): Insn | null {
+  let d = cache.get(word);
+  if (d !== undefined) return d;
+  const r = decode(word, undefined, { cpu: 'power9', raw: true });
+  d = r === undefined ? null : { id: r.variant.id, f: r.fields, rc: r.variant.rc, oe: r.variant.oe, word };
+  cache.set(word, d);
+  return d;
+}
+
+/** Build the op for slot `idx` of the code page whose real base is `page`. */
+function compileSlot(core: Core, cache: DecodeCache, page: number, idx: number): Op {
+  const m = core.m;
+  const word = m.mem.dv.getUint32(page + idx * 4);
+  const insn = decodeWord(cache, word);
+  if (insn === null) return () => deliver(m, VEC_PROGRAM, slotPc(m, idx), SRR1_PROG_ILLEGAL);
+  const factory = SEMANTICS.get(insn.id);
+  if (factory !== undefined) return factory(core, insn, idx);
+  const facility = facilityOf(insn.id);
+  const S = m.S;
+  const unmodelled = (): number => {
+    m.stop ??= {
+      reason: 'error',
+      status: 4,
+      message: `unimplemented instruction '${insn.id}' (0x${word.toString(16).padStart(8, '0')}) at 0x${slotPc(m, idx).toString(16)}`,
+    };
+    set64(m.st, PC, slotPc(m, idx));
+    return EXIT;
+  };
+  if (facility === 'fp') return () => (S[M_FP] === 0 ? deliver(m, VEC_FP_UNAVAILABLE, slotPc(m, idx)) : unmodelled());
+  if (facility === 'vec') return () => (S[M_VEC] === 0 ? deliver(m, VEC_VEC_UNAVAILABLE, slotPc(m, idx)) : unmodelled());
+  if (facility === 'vsx') return () => (S[M_VSX] === 0 ? deliver(m, VEC_VSX_UNAVAILABLE, slotPc(m, idx)) : unmodelled());
+  return unmodelled;
+}
+
+function opsFor(m: Machine, realPage: number): Op[] {
+  const ppn = realPage >>> PAGE_SHIFT;
+  let ops = m.mem.codePages[ppn];
+  if (ops === undefined) {
+    ops = new Array<Op>(SLOTS_PER_PAGE).fill(m.stub);
+    m.mem.codePages[ppn] = ops;
+    m.mem.codeFlag[ppn] = 1;
+    if (ppn > 0) m.mem.codeFlag[ppn - 1] = 1;
+  }
+  return ops;
+}
+
+/**
+ * Run until m.stop is set or ctl.maxInsns instructions have executed in total.
+ */
+export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl): void {
+  const { H, L, S, time } = m;
+  const xf = core.xf;
+  while (m.stop === undefined) {
+    updateDec(time);
+    if (time.decPending && S[M_EE] !== 0) {
+      deliver(m, VEC_DECREMENTER, get64(m.st, PC));
+      continue;
+    }
+    const inj = ctl.injections[0];
+    if (inj !== undefined && inj.at <= time.icount) {
+      ctl.injections.shift();
+      deliver(m, inj.vector, get64(m.st, PC));
+      continue;
+    }
+    if (time.icount >= ctl.maxInsns) {
+      m.stop = { reason: 'max-insns', status: 3, message: `stopped after ${time.icount} instructions (--max-insns)` };
+      break;
+    }
+    let budget = ctl.maxInsns - time.icount;
+    if (S[M_EE] !== 0) budget = Math.min(budget, decDeadline(time) - time.icount);
+    if (inj !== undefined) budget = Math.min(budget, inj.at - time.icount);
+    if (ctl.tracer) budget = 1;
+
+    let ph = H[PC]!;
+    let pl = L[PC]!;
+    if (S[M_SF] === 0) ph = 0;
+    const realPage = xf(ph, pl & ~0xfff);
+    if (realPage < 0) continue; // ISI/ISEG delivered (or an unsupported segment stopped the run)
+    const ops = opsFor(m, realPage);
+    H[PAGE] = ph;
+    L[PAGE] = pl & ~0xfff;
+    let idx = (pl & 0xfff) >>> 2;
+    if (ctl.tracer) ctl.tracer.before(m, slotPc(m, idx), m.mem.dv.getUint32(realPage + idx * 4));
+
+    const base = time.icount;
+    let n = 0;
+    for (;;) {
+      let r = ops[idx]!();
+      if (r < 0) {
+        if (r === DECODE) {
+          ops[idx] = compileSlot(core, cache, realPage, idx);
+          continue;
+        }
+        if (r === SYNC) {
+          time.icount = base + n;
+          r = ops[idx]!.sync!();
+        }
+      }
+      n++;
+      if (r >>> 0 < SLOTS_PER_PAGE) {
+        idx = r;
+        if (n < budget) continue;
+        setPc(m, idx * 4);
+        break;
+      }
+      if (r === SLOTS_PER_PAGE) setPc(m, 4096);
+      break; // EXIT: PC is already set
+    }
+    time.icount = base + n;
+    if (ctl.tracer) ctl.tracer.after(m);
+  }
+}
+
+/** PC = PAGE + off (off may be 4096: the next page), truncated in 32-bit mode. */
+function setPc(m: Machine, off: number): void {
+  const { H, L, S } = m;
+  const s = (L[PAGE]! >>> 0) + off;
+  L[PC] = s | 0;
+  H[PC] = S[M_SF] === 0 ? 0 : (H[PAGE]! + (s > 0xffffffff ? 1 : 0)) | 0;
+}
+
+export { EXIT };
