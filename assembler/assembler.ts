@@ -18,6 +18,8 @@ import { MacroEngine } from './macros.js';
 import { assembleInstruction } from './instructions.js';
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_PROGBITS } from '../elf/constants.js';
 import { DEFAULT_ASM_CPU, isCpu, type Cpu } from '../isa/cpu.js';
+import { lookup } from '../isa/index.js';
+import type { InsnVariant } from '../isa/types.js';
 
 export interface AsOptions {
   /** Accept r0..r31 / f0.. / v0.. / cr0.. names without '%' (gas -mregnames). */
@@ -215,6 +217,23 @@ export class Assembler {
       if (bit !== undefined) return { v: bit, cls: 'cr' };
     }
     return undefined;
+  }
+
+  private readonly insnCache = new Map<string, readonly InsnVariant[] | undefined>();
+  private insnCacheCpu: Cpu | undefined;
+
+  /** The table rows for a mnemonic under the current CPU (cached: lookup filters by CPU). */
+  lookupInsn(mnemonic: string): readonly InsnVariant[] | undefined {
+    if (this.insnCacheCpu !== this.cpu) {
+      this.insnCache.clear();
+      this.insnCacheCpu = this.cpu;
+    }
+    let v = this.insnCache.get(mnemonic);
+    if (v === undefined && !this.insnCache.has(mnemonic)) {
+      v = lookup(mnemonic, this.cpu);
+      this.insnCache.set(mnemonic, v);
+    }
+    return v;
   }
 
   /** .machine NAME | push | pop (CPU checks come with the full instruction set). */

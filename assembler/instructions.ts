@@ -34,7 +34,7 @@ const FOLD: Partial<Record<Modifier, (v: bigint) => bigint>> = {
 };
 
 export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' | '-' | undefined, text: string, r: number, col: number): void {
-  const variants = lookup(mnemonic, as.cpu);
+  const variants = as.lookupInsn(mnemonic);
   if (!variants || variants.length === 0) {
     const any = lookup(mnemonic);
     if (any && any.length > 0) {
@@ -245,6 +245,7 @@ function operandValue(
       return { message: `invalid operand: ${KIND_NAME[info.kind] ?? 'a value'} is expected here, not a ${regName(e.reg)} register`, col };
     }
   }
+  if (e.k === 'num' && !op.modifier && info.kind !== 'target') return { value: e.v }; // the common case
   let value: ReturnType<typeof evaluate> | undefined;
   try {
     value = evaluate(e, 'now');
