@@ -356,15 +356,30 @@ export class Assembler {
 
   processLine(line: SourceLine): void {
     this.where = line;
-    if (this.macros.collecting(line)) return;
     const t = line.text;
     if (t.indexOf(';') < 0 && t.indexOf('#') < 0 && t.indexOf('"') < 0 && t.indexOf("'") < 0) {
-      this.processStatement(t, 1); // the common case: one statement, no comment
+      // The common case: one statement, no comment.
+      if (!this.macros.collecting(line, t)) this.processStatement(t, 1);
       return;
     }
-    for (const st of splitStatements(t)) {
-      this.processStatement(st.text, st.col);
-      if (this.ended) return;
+    const statements = splitStatements(t);
+    for (let i = 0; i < statements.length; i++) {
+      const st = statements[i]!;
+      // Statements, not lines, are what a macro body collects (`.macro m; nop; .endm` works).
+      const depth = this.sources.length;
+      if (!this.macros.collecting(line, i === 0 ? st.text : ' '.repeat(st.col - 1) + st.text)) {
+        this.processStatement(st.text, st.col);
+        if (this.ended) return;
+      }
+      const next = statements[i + 1];
+      if (next && this.sources.length > depth) {
+        // A macro, .rept or .include started: the rest of this line runs after its lines.
+        const rest: SourceLine = { ...line, text: ' '.repeat(next.col - 1) + t.slice(next.col - 1) };
+        let done = false;
+        const src: LineSource = { next: () => (done ? undefined : ((done = true), rest)) };
+        this.sources.splice(depth, 0, { src, isMacro: false, condDepth: this.conds.length });
+        return;
+      }
     }
   }
 
@@ -425,9 +440,13 @@ export class Assembler {
     if (lower.charCodeAt(0) === 46 && this.conditional(lower, text, r, wordStart + 1)) return;
     if (!active) return;
 
-    // Assignment: `sym = expr` (but not `==`).
+    // Assignment: `sym = expr` (but not `==`); `. = expr` moves the location counter like .org.
     if (!hint && text.charCodeAt(r) === 61 && text.charCodeAt(r + 1) !== 61) {
-      this.assign(word, text, r + 1, wordStart + 1, false);
+      if (word === '.') {
+        this.dotChunk = this.current;
+        this.dotOffset = this.current.offset;
+        DIRECTIVES.get('.org')!(this, text, r + 1, wordStart + 1, '.org');
+      } else this.assign(word, text, r + 1, wordStart + 1, false);
       return;
     }
 

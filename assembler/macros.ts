@@ -76,10 +76,10 @@ export class MacroEngine {
   }
 
   /** Feed a line while a body is being collected; returns true when the line was consumed. */
-  collecting(line: SourceLine): boolean {
+  collecting(line: SourceLine, text: string): boolean {
     const st = this.state;
     if (!st) return false;
-    const word = firstWord(line.text);
+    const word = firstWord(text);
     if (word === '.macro' || word === '.rept' || word === '.irp' || word === '.irpc' || word === '.rep') {
       if ((word === '.macro') === (st.kind === 'macro')) st.depth++;
     } else if (word === '.endm' && st.kind === 'macro') {
@@ -87,7 +87,7 @@ export class MacroEngine {
     } else if (word === '.endr' && st.kind !== 'macro') {
       if (st.depth-- === 0) return this.finishCollect(), true;
     }
-    (st.kind === 'macro' ? st.def.body : st.body).push(line);
+    (st.kind === 'macro' ? st.def.body : st.body).push(text === line.text ? line : { ...line, text });
     return true;
   }
 

@@ -24,7 +24,7 @@ import { FastScratch, tryFastLine } from './fastpath.js';
 import { FileLexer, scanToken, type LexMode, type ScanResult } from './lexer.js';
 import {
   B_BASE_FILE, B_COUNTER, B_DATE, B_FILE, B_FILE_NAME, B_HAS_INCLUDE, B_HAS_INCLUDE_NEXT, B_INCLUDE_LEVEL, B_LINE,
-  B_PRAGMA, B_TIME, B_TIMESTAMP, type Macro,
+  B_PRAGMA, B_TIME, B_TIMESTAMP, type Macro, MacroTable,
 } from './macros.js';
 import { Printer, quoteFileName } from './printer.js';
 import {
@@ -79,9 +79,10 @@ const ARG_EOF = new Tok(EOF, 0, '', 0, 0);
 export const AVOID_PASTE = padding(null);
 
 export const MAX_INCLUDE_DEPTH = 200;
+export const MAX_EXPANSION_NESTING = 400;
 
 export class Cpp {
-  readonly macros = new Map<string, Macro>();
+  readonly macros = new MacroTable();
   /** Bumped on every #define/#undef: invalidates the fast path's per-macro cache. */
   gen = 0;
   readonly buffers: FileBuffer[] = [];
@@ -267,6 +268,11 @@ export class Cpp {
     this.mode.angledHeaders = false;
     if (m.builtin) return this.builtin(m, nameTok);
     if (m.fun) {
+      if (this.aboutToExpand >= MAX_EXPANSION_NESTING) {
+        // Arguments nest by recursion; stop well before the JS stack does.
+        this.error(`macro invocations nested more than ${MAX_EXPANSION_NESTING} deep`, nameTok);
+        return 0;
+      }
       this.aboutToExpand++;
       this.preventExpansion++;
       this.mode.parsingArgs = 1;
@@ -395,6 +401,7 @@ export class Cpp {
           if (present) {
             vaOptClose = j;
             i++;
+            if (pads) out.push(padding(src));
           } else {
             i = j;
           }
@@ -654,8 +661,8 @@ export class Cpp {
   run(): string {
     const p = this.printer;
     for (;;) {
-      if (this.ctx.length === 0 && this.lookahead.length === 0 && this.buf.lexer.needLine && !this.skipping && this.fastOk) {
-        if (tryFastLine(this)) continue;
+      if (this.ctx.length === 0 && this.lookahead.length === 0 && !this.skipping && this.fastOk) {
+        if (tryFastLine(this, this.buf.lexer.needLine)) continue;
       }
       const t = this.getToken();
       if (t.type === PADDING) {

@@ -24,6 +24,7 @@ export type ExprReport = (message: string, tok: Tok, warning?: boolean) => void;
 class ExprError extends Error {}
 
 const PREC_COMMA = 1;
+const MAX_DEPTH = 1000; // parentheses and unary operators nest by recursion
 const PREC_COND = 2;
 
 function binaryPrec(type: number): number {
@@ -81,8 +82,18 @@ export function evaluateIf(toks: readonly Tok[], report: ExprReport): boolean | 
 
   const spell = (t: Tok): string => (t.type === EOF ? 'end of line' : t.text);
 
+  let depth = 0;
   function primary(ev: boolean): Val {
     const t = toks[pos]!;
+    if (++depth > MAX_DEPTH) fail('#if expression nested too deeply', t);
+    try {
+      return primaryInner(ev, t);
+    } finally {
+      depth--;
+    }
+  }
+
+  function primaryInner(ev: boolean, t: Tok): Val {
     switch (t.type) {
       case NUMBER:
         pos++;

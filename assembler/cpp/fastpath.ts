@@ -43,15 +43,26 @@ function isSimple(pp: Cpp, m: Macro): boolean {
   return simple;
 }
 
-/** Tries to handle the next line; false leaves it (unconsumed) to the token path. */
-export function tryFastLine(pp: Cpp): boolean {
+/**
+ * Prints as much of the current line as it can. At a line start it loads
+ * the next line first; otherwise it continues after whatever the token path
+ * consumed (typically a function-like macro invocation). When it meets
+ * something it does not handle it prints what came before and leaves the
+ * lexer just after the last token it printed. Returns false if it made no
+ * progress (the token path must take the next token).
+ */
+export function tryFastLine(pp: Cpp, atLineStart: boolean): boolean {
   const lx = pp.buf.lexer;
-  if (!lx.freshLine()) return false;
-  const lineStart = lx.i;
-  if (lx.isSpliced) {
-    lx.rewindLine(lineStart);
+  if (atLineStart) {
+    if (!lx.freshLine()) return false;
+    if (lx.isSpliced) {
+      lx.rewindLine(lx.i);
+      return false;
+    }
+  } else if (lx.isSpliced || lx.atLineStart) {
     return false;
   }
+  const lineStart = lx.i;
   const s = lx.s;
   const lim = lx.lim;
   const f = pp.fast;
@@ -59,6 +70,8 @@ export function tryFastLine(pp: Cpp): boolean {
   const macros = pp.macros;
   let n = 0;
   let i = lineStart;
+  let stopAt = -1; // where the token path takes over (-1: the whole line was handled)
+  let resume = lineStart; // end of the last token recorded
   let white = false;
   let inRun = false;
   for (;;) {
@@ -74,8 +87,8 @@ export function tryFastLine(pp: Cpp): boolean {
       if (d === 42) {
         const e = s.indexOf('*/', i + 2);
         if (e < 0 || e + 1 >= lim) {
-          lx.rewindLine(lineStart);
-          return false;
+          stopAt = resume;
+          break;
         }
         i = e + 2;
         white = true;
@@ -86,12 +99,16 @@ export function tryFastLine(pp: Cpp): boolean {
     scanTokenInto(s, i, lim, false, scan);
     const type = scan.type;
     const end = scan.end;
+    if (n >= 254) {
+      stopAt = resume;
+      break;
+    }
     if (type === NAME) {
-      const m = macros.get(s.slice(i, end));
+      const m = macros.getRange(s, i, end);
       if (m !== undefined) {
-        if (!isSimple(pp, m) || n >= 255) {
-          lx.rewindLine(lineStart);
-          return false;
+        if (!isSimple(pp, m)) {
+          stopAt = resume;
+          break;
         }
         f.kind[n] = 1;
         f.macro[n] = m;
@@ -100,19 +117,15 @@ export function tryFastLine(pp: Cpp): boolean {
         n++;
         inRun = false;
         white = false;
-        i = end;
+        i = resume = end;
         continue;
       }
-    } else if (type === HASH && n === 0) {
+    } else if (type === HASH && n === 0 && atLineStart) {
       // A line starting with '#': a directive, or gas text gcc handles specially.
-      lx.rewindLine(lineStart);
-      return false;
+      stopAt = resume;
+      break;
     }
     if (!inRun || white) {
-      if (n >= 255) {
-        lx.rewindLine(lineStart);
-        return false;
-      }
       f.kind[n] = 0;
       f.start[n] = i;
       f.firstType[n] = type;
@@ -125,15 +138,28 @@ export function tryFastLine(pp: Cpp): boolean {
     f.lastType[n - 1] = type;
     f.lastBackslash[n - 1] = type === OTHER && c === 92 ? 1 : 0;
     white = false;
-    i = end;
+    i = resume = end;
   }
-  lx.i = lim;
-  lx.needLine = true;
-  if (n === 0) return true;
+  if (n === 0) {
+    if (stopAt < 0) {
+      // Nothing but blanks and comments.
+      lx.i = lim;
+      lx.needLine = true;
+      return true;
+    }
+    if (atLineStart) lx.rewindLine(lineStart);
+    return false;
+  }
+  if (stopAt < 0) {
+    lx.i = lim;
+    lx.needLine = true;
+  } else {
+    lx.i = stopAt;
+  }
 
   pp.miValid = false;
   const p = pp.printer;
-  p.lineChange(lx.lineAt(f.start[0]!), lx.colAt(f.start[0]!), pp.buf.name);
+  if (atLineStart) p.lineChange(lx.lineAt(f.start[0]!), lx.colAt(f.start[0]!), pp.buf.name);
   for (let k = 0; k < n; k++) {
     if (f.kind[k] === 0) {
       p.emit(f.firstType[k]!, f.white[k] === 1, s, f.start[k]!, f.firstEnd[k]!, f.end[k]!, f.lastType[k]!, f.lastBackslash[k] === 1);
@@ -147,4 +173,3 @@ export function tryFastLine(pp: Cpp): boolean {
   }
   return true;
 }
-

@@ -26,7 +26,19 @@ export interface CppOptions {
 
 /** Preprocesses `text` (the contents of `path`); errors go to `bag`. */
 export function preprocess(path: string, text: string, options: CppOptions, host: Host, bag: DiagnosticBag): string {
+  return preprocessWith(path, text, options, host, bag, {});
+}
+
+export interface CppTuning {
+  /** Use the fast line path (default true). Tests turn it off to check both paths agree. */
+  fastPath?: boolean;
+}
+
+export function preprocessWith(
+  path: string, text: string, options: CppOptions, host: Host, bag: DiagnosticBag, tuning: CppTuning,
+): string {
   const pp = new Cpp({ includeDirs: options.includeDirs }, host, bag);
+  pp.fastOk = tuning.fastPath ?? true;
   installPragmaOperator(pp);
   for (const [name, kind] of BUILTINS) pp.macros.set(name, builtinMacro(name, kind));
 
@@ -41,7 +53,16 @@ export function preprocess(path: string, text: string, options: CppOptions, host
   pp.baseFile = path;
   pp.pushBuffer(path, text, pathKey(path), -1, []);
   pp.printer.start(path);
-  return pp.run();
+  try {
+    return pp.run();
+  } catch (e) {
+    // Last line of defence: pathological nesting must be a diagnostic, not a stack trace.
+    if (e instanceof RangeError) {
+      bag.error(`input nested too deeply to preprocess (${e.message})`, { file: pp.buf.name, line: pp.buf.lexer.physLine, col: 1 });
+      return '';
+    }
+    throw e;
+  }
 }
 
 /** Runs a block of #define/#undef lines without producing output. */

@@ -322,6 +322,11 @@ export class FileLexer {
     this.bolPending = true;
   }
 
+  /** The current line was handed back by the fast path and its first token is still to come. */
+  get atLineStart(): boolean {
+    return this.bolPending;
+  }
+
   get isSpliced(): boolean {
     return this.segs !== null;
   }

@@ -199,3 +199,92 @@ function signatureOf(fun: boolean, params: readonly string[], variadic: boolean,
   }
   return s;
 }
+
+/**
+ * The macro table: an open-addressing hash map from name to definition that
+ * can be probed with a range of a source line, so the scanner looks up
+ * every identifier without allocating a substring for it.
+ */
+export class MacroTable {
+  private keys: (string | undefined)[] = new Array<string | undefined>(1024);
+  private vals: (Macro | undefined)[] = new Array<Macro | undefined>(1024);
+  private hashes = new Int32Array(1024);
+  private used = 0; // slots with a key (deleted names keep their slot)
+
+  get(name: string): Macro | undefined {
+    return this.getRange(name, 0, name.length);
+  }
+
+  has(name: string): boolean {
+    return this.getRange(name, 0, name.length) !== undefined;
+  }
+
+  getRange(s: string, start: number, end: number): Macro | undefined {
+    let h = -2128831035;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    const len = end - start;
+    for (let idx = h & mask; ; idx = (idx + 1) & mask) {
+      const key = keys[idx];
+      if (key === undefined) return undefined;
+      if (this.hashes[idx] === h && key.length === len && sameChars(key, s, start, len)) return this.vals[idx];
+    }
+  }
+
+  set(name: string, m: Macro | undefined): void {
+    const idx = this.slot(name);
+    if (this.keys[idx] === undefined) {
+      if ((this.used + 1) * 2 > this.keys.length) {
+        this.grow();
+        this.set(name, m);
+        return;
+      }
+      this.used++;
+      this.keys[idx] = name;
+      this.hashes[idx] = hashOf(name);
+    }
+    this.vals[idx] = m;
+  }
+
+  delete(name: string): void {
+    const idx = this.slot(name);
+    if (this.keys[idx] !== undefined) this.vals[idx] = undefined;
+  }
+
+  private slot(name: string): number {
+    const h = hashOf(name);
+    const keys = this.keys;
+    const mask = keys.length - 1;
+    for (let idx = h & mask; ; idx = (idx + 1) & mask) {
+      const key = keys[idx];
+      if (key === undefined || (this.hashes[idx] === h && key === name)) return idx;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldVals = this.vals;
+    const size = oldKeys.length * 2;
+    this.keys = new Array<string | undefined>(size);
+    this.vals = new Array<Macro | undefined>(size);
+    this.hashes = new Int32Array(size);
+    this.used = 0;
+    for (let k = 0; k < oldKeys.length; k++) {
+      const key = oldKeys[k];
+      const val = oldVals[k];
+      if (key !== undefined && val !== undefined) this.set(key, val);
+    }
+  }
+}
+
+function hashOf(name: string): number {
+  let h = -2128831035;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 16777619);
+  return h;
+}
+
+function sameChars(key: string, s: string, start: number, len: number): boolean {
+  for (let k = 0; k < len; k++) if (key.charCodeAt(k) !== s.charCodeAt(start + k)) return false;
+  return true;
+}
