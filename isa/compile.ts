@@ -37,6 +37,9 @@ export interface CompiledOperand extends OperandInfo {
   readonly target: 'rel' | 'abs' | undefined;
   readonly hex: boolean;
   readonly invalid: OperandSpec['invalid'];
+  readonly zeroIs: bigint | undefined;
+  readonly pcrelNote: boolean;
+  readonly bias: bigint;
 }
 
 export interface Row extends InsnVariant {
@@ -58,7 +61,7 @@ export interface Row extends InsnVariant {
   /** Base rows: the fields reported in DecodedInsn.fields. */
   readonly fields: readonly CompiledField[];
   readonly branch: BranchKind | undefined;
-  readonly check: RowCheck | undefined;
+  readonly check: readonly RowCheck[];
   /** Index of the BO operand for branch rows. */
   readonly boIndex: number;
   readonly promote: { readonly row: Row; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean } | undefined;
@@ -87,7 +90,7 @@ function compileField(key: FieldKey): CompiledField {
 function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): CompiledOperand {
   const s: OperandSpec = OPERANDS[key];
   const field = s.field === undefined ? undefined : fields.get(s.field)!;
-  const shift = s.scale === 16 ? 4 : s.scale === 4 ? 2 : 0;
+  const shift = s.scale === undefined ? 0 : Math.log2(s.scale);
   let min = s.min;
   let max = s.max;
   if (field && (min === undefined || max === undefined)) {
@@ -115,6 +118,9 @@ function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): 
     target: s.target,
     hex: s.hex ?? false,
     invalid: s.invalid,
+    zeroIs: s.zeroIs,
+    pcrelNote: s.pcrelNote ?? false,
+    bias: s.bias ?? 0n,
   };
   return Object.freeze(info);
 }
@@ -167,8 +173,15 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
   const fixed: Partial<Record<FieldKey, number>> = { ...spec.fixed };
   if (v.rc) fixed[spec.rc!] = 1;
   if (v.oe) fixed.OE = 1;
-  const size: 4 | 8 = Object.keys(fixed).some((k) => FIELDS[k as FieldKey].parts.some(([, to]) => to > 31)) ? 8 : 4;
-  const rowOps = spec.operands.map((k) => ops.get(k)!);
+  // Prefixed instructions (ISA 3.1) are the ones with primary opcode 1.
+  const size: 4 | 8 = fixed.PO === 1 ? 8 : 4;
+  const defaults = typeof spec.optional === 'number' ? new Array<bigint>(spec.optional).fill(0n) : (spec.optional ?? []);
+  const firstOpt = spec.operands.length - defaults.length;
+  const rowOps = spec.operands.map((k, i) => {
+    const op = ops.get(k)!;
+    // Trailing operands this row makes optional.
+    return i >= firstOpt ? Object.freeze({ ...op, optional: true, dflt: defaults[i - firstOpt]! }) : op;
+  });
   const mask = new Array<number>(size / 4).fill(0xffffffff);
   const match = new Array<number>(size / 4).fill(0);
   for (const op of rowOps) {
@@ -187,6 +200,9 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
       if ((mask[i]! & fm[i]!) >>> 0 !== fm[i]!) throw new Error(`isa table: ${mnemonic}: fixed ${k} overlaps an operand`);
     }
     insertField(match, f, val);
+  }
+  for (const [from, to] of spec.ignore ?? []) {
+    for (let b = from; b <= to; b++) mask[b >> 5] = (mask[b >> 5]! & ~(1 << (31 - (b & 31)))) >>> 0;
   }
   const reported = new Map<FieldKey, CompiledField>();
   for (const k of Object.keys(fixed) as FieldKey[]) if (FIELDS[k].name !== '?') reported.set(k, fields.get(k)!);
@@ -217,7 +233,7 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     aliases: [],
     fields: [...reported.values()],
     branch: spec.branch,
-    check: spec.check,
+    check: spec.check === undefined ? [] : typeof spec.check === 'string' ? [spec.check] : spec.check,
     boIndex: spec.branch ? spec.operands.indexOf('BO') : -1,
     promote: undefined,
   };

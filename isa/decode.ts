@@ -9,6 +9,7 @@
 import { baseBOValid, normalizeBO } from './branch-hints.js';
 import { available, DEFAULT_DISASM_CPU, type Cpu } from './cpu.js';
 import { extractField, type CompiledOperand, type Row } from './compile.js';
+import { checkRegisters } from './encode.js';
 import { TABLE } from './table.js';
 import type { DecodedInsn } from './types.js';
 
@@ -44,7 +45,10 @@ function buildIndex(cpu: Cpu): DecodeIndex {
     short.push(table);
   }
   const prefixed: Row[][] = [];
-  for (let po = 0; po < 64; po++) prefixed.push(rows.filter((r) => r.size === 8 && r.match[1]! >>> 26 === po));
+  // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
+  for (let po = 0; po < 64; po++) {
+    prefixed.push(rows.filter((r) => r.size === 8 && ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0));
+  }
   return { short, prefixed };
 }
 
@@ -58,11 +62,13 @@ function indexFor(cpu: Cpu): DecodeIndex {
 
 function operandValue(op: CompiledOperand, words: readonly number[]): bigint {
   const raw = BigInt(extractField(words, op.field!));
+  if (raw === 0n && op.zeroIs !== undefined) return op.zeroIs;
   const v = op.signed ? BigInt.asIntN(op.field!.width, raw) : raw;
-  return op.shift ? v << BigInt(op.shift) : v;
+  return (op.shift ? v << BigInt(op.shift) : v) + op.bias;
 }
 
-const fieldBits = (op: CompiledOperand, v: bigint): bigint => BigInt.asUintN(op.field!.width, v >> BigInt(op.shift));
+const fieldBits = (op: CompiledOperand, v: bigint): bigint =>
+  v === op.zeroIs ? 0n : BigInt.asUintN(op.field!.width, (v - op.bias) >> BigInt(op.shift));
 
 function inRange(ops: readonly CompiledOperand[], vals: readonly bigint[]): boolean {
   for (let i = 0; i < ops.length; i++) {
@@ -104,6 +110,8 @@ function resolve(row: Row, words: readonly number[], opts: DecodeOptions): Decod
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
   const baseVals = row.ops.map((op) => operandValue(op, words));
   for (let i = 0; i < baseVals.length; i++) if (row.ops[i]!.invalid?.test(baseVals[i]!)) return undefined;
+  // Invalid forms objdump refuses to decode (R=1 with a base register).
+  if (row.check.includes('pcrel') && checkRegisters(row, baseVals)) return undefined;
   const fields = fieldsOf(row, words);
   if (!opts.raw && row.aliases.length) {
     const hit = findAlias(row, baseVals, cpu);

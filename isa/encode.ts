@@ -6,6 +6,7 @@
 import { applyHint, boError, type Hint } from './branch-hints.js';
 import { selectedAtLeast, usesAtHints, DEFAULT_ASM_CPU, type Cpu } from './cpu.js';
 import { insertField, type CompiledOperand, type Row } from './compile.js';
+import type { RowCheck } from './spec.js';
 import type { EncodeResult, InsnVariant } from './types.js';
 
 export interface EncodeOptions {
@@ -24,21 +25,41 @@ function rangeError(op: CompiledOperand, v: bigint): string | undefined {
 }
 
 /** The register constraints of Book I "invalid forms" that gas reports. */
-function checkRegisters(row: Row, vals: readonly bigint[]): string | undefined {
-  if (!row.check) return undefined;
+export function checkRegisters(row: Row, vals: readonly bigint[]): string | undefined {
+  for (const c of row.check) {
+    const err = checkOne(row, c, vals);
+    if (err) return err;
+  }
+  return undefined;
+}
+
+function checkOne(row: Row, check: RowCheck, vals: readonly bigint[]): string | undefined {
   const get = (field: string): bigint | undefined => {
+    // by field key (RA, RT, NB, SRA, R11, ...)
     const i = row.ops.findIndex((o) => o.field?.key === field);
     return i < 0 ? undefined : vals[i];
   };
   const ra = get('RA') ?? 0n;
   const rt = get('RT') ?? get('RS') ?? 0n;
-  switch (row.check) {
+  switch (check) {
     case 'load-update':
       return ra === 0n || ra === rt ? 'invalid register operand when updating' : undefined;
     case 'store-update':
       return ra === 0n ? 'invalid register operand when updating' : undefined;
     case 'lmw':
       return ra >= rt ? 'index register in load range' : undefined;
+    case 'lswi': {
+      const nb = get('NB') ?? 32n;
+      const count = ((nb === 0n ? 32n : nb) + 3n) / 4n;
+      const inRange = (ra - rt + 32n) % 32n < count;
+      return inRange ? 'address register in load range' : undefined;
+    }
+    case 'lswx':
+      return rt === ra || rt === get('RB') ? 'source and target register operands must be different' : undefined;
+    case 'pcrel':
+      return get('R11') === 1n && get('SRA') !== 0n ? 'invalid R operand' : undefined;
+    case 'lq':
+      return (get('SRA') ?? ra) === (get('RTp') ?? get('SRTp') ?? -1n) ? 'source and target register operands must be different' : undefined;
     default:
       return undefined;
   }
@@ -48,7 +69,8 @@ function insertAll(row: Row, vals: readonly bigint[]): number[] {
   const words = row.match.slice();
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
-    const raw = BigInt.asUintN(op.field!.width, vals[i]! >> BigInt(op.shift));
+    const v = vals[i]! === op.zeroIs ? 0n : vals[i]! - op.bias;
+    const raw = BigInt.asUintN(op.field!.width, v >> BigInt(op.shift));
     insertField(words, op.field!, Number(raw));
   }
   return words;

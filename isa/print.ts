@@ -32,6 +32,8 @@ function operandText(op: CompiledOperand, v: bigint, address: bigint): string {
       return `vs${v}`;
     case 'crf':
       return `cr${v}`;
+    case 'acc':
+      return `a${v}`;
     case 'crbit':
       return crBit(v);
     case 'target': {
@@ -72,5 +74,9 @@ export function formatInsn(d: DecodedInsn, address: bigint): string {
     else parts.push(text);
   }
   if (parts.length === 0) return mnemonic;
-  return `${mnemonic.padEnd(7)} ${parts.join(',')}`;
+  let text = `${mnemonic.padEnd(7)} ${parts.join(',')}`;
+  // objdump notes the target of a PC-relative prefixed instruction.
+  const pc = row.ops.findIndex((o) => o.pcrelNote);
+  if (pc >= 0) text += `\t# ${((address + d.values[pc]!) & M64).toString(16)}`;
+  return text;
 }

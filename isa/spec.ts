@@ -29,11 +29,15 @@ export interface RowSpec {
   readonly cpu?: CpuReq;
   readonly branch?: BranchKind;
   /** Architectural operand constraints gas enforces (and objdump rejects on decode). */
-  readonly check?: RowCheck;
+  readonly check?: RowCheck | readonly RowCheck[];
   /**
    * gas encodes this row as another one with the same operands when a CPU from `since`
    * on is selected and `when` holds (mtcrf with a one-field mask becomes mtocrf).
    */
+  /** Bits objdump does not check (reserved bits of some forms): left out of the decode mask. */
+  readonly ignore?: readonly (readonly [number, number])[];
+  /** The last operands may be omitted, as gas allows: how many (default 0), or their defaults. */
+  readonly optional?: number | readonly bigint[];
   readonly promote?: { readonly to: string; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean };
 }
 
@@ -43,8 +47,9 @@ export type RowCheck =
   | 'store-update' // RA ≠ 0
   | 'lmw' // RA not in RT..31
   | 'lswi' // RA not in the registers loaded
-  | 'lswx'
-  | 'lq';
+  | 'lswx' // RT differs from RA and RB
+  | 'lq' // RA differs from RTp
+  | 'pcrel'; // prefixed: R=1 only with RA=0
 
 export interface AliasSpec {
   readonly type: 'alias';
@@ -76,6 +81,15 @@ function row(form: string, mnemonic: string, fixed: Partial<Record<FieldKey, num
   return { ...extra, type: 'row', form, mnemonic, fixed: { ...fixed, ...extra.fixed }, operands };
 }
 
+/** Any form: the fixed fields given explicitly (rows of the vector/VSX/FP chapters). */
+export const F = (form: string, fixed: Partial<Record<FieldKey, number>>, mn: string, ops: readonly OperandKey[], extra?: Extra): RowSpec =>
+  row(form, mn, fixed, ops, extra);
+/**
+ * Prefixed (ISA 3.1 §1.6.3): prefix type (0 8LS, 1 8RR, 2 MLS, 3 MRR/MMIRR) and the
+ * suffix's fixed fields; bits 32..63 are the suffix word.
+ */
+export const P = (type: number, fixed: Partial<Record<FieldKey, number>>, mn: string, ops: readonly OperandKey[], extra?: Extra): RowSpec =>
+  row(['8LS', '8RR', 'MLS', 'MMIRR'][type]!, mn, { PO: 1, PTYPE: type, ...fixed }, ops, extra);
 /** D-form (§1.6.5): PO only. */
 export const D = (po: number, mn: string, ops: readonly OperandKey[], extra?: Extra): RowSpec => row('D', mn, { PO: po }, ops, extra);
 /** DS-form (§1.6.6): 2-bit XO at 30..31. */

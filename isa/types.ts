@@ -23,6 +23,7 @@ export type OperandKind =
   | 'vr'
   | 'vsr' // 0..63
   | 'crf' // a CR field 0..7 (BF, BFA)
+  | 'acc' // an MMA accumulator a0..a7 (written as a number in gas source)
   | 'crbit' // a CR bit 0..31 (BI, BA, BB, BT); gas accepts 4*crN+eq expressions
   | 'spr'
   | 'imm' // a plain immediate (SI, UI, SH, MB, L, TO, BO, ...)

@@ -116,3 +116,14 @@ boot_bss_done:
 	LOAD_REG_IMMEDIATE(r4, MSR_KERNEL)
 	mtspr	SPRN_SRR1,r4
 	RFI
+
+/*
+ * The image's TOC: one entry. It makes the linker place a TOC, so the .TOC.@tocbase in
+ * every function descriptor is the ELFv1 rule's value (start of .got + 0x8000) rather than
+ * a linker's guess, and the host can check its r2 through it (host/main.S).
+ */
+	.section ".toc","aw"
+	.balign	8
+	.globl	toc_stext
+toc_stext:
+	.quad	_stext

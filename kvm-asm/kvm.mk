@@ -13,7 +13,7 @@
 KVM_DIR      := kvm-asm
 KVM_LDS      := $(KVM_DIR)/kvm-trampoline.lds
 # Link order matters: head_64.o starts the image (entry at 0, vectors at 0x100).
-KVM_SRCS     := head_64.S book3s_64_interrupts.S host/main.S host/exits.S host/mmu.S \
+KVM_SRCS     := head_64.S book3s_64_interrupts.S host/main.S host/exits.S host/services.S host/mmu.S \
                 host/console.S guest/guest.S
 KVM_DEPS     := $(wildcard $(KVM_DIR)/*.S $(KVM_DIR)/include/*.h $(KVM_DIR)/host/*.h) \
                 offsets/generated/asm-offsets.h

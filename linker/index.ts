@@ -125,15 +125,23 @@ function allocateCommons(ctx: Ctx): void {
   }
 }
 
-/** GNU ld's TOC pointer: 0x8000 past the start of .got (else .toc, .tocbss, .plt, else the lowest section). */
+/**
+ * GNU ld's TOC pointer: 0x8000 past the start of .got (else .toc, .tocbss, .plt); with none of
+ * those, past the first small-data section, else the first writable allocated section, else the
+ * first allocated one; the start is rounded down to 256 bytes.
+ */
 function computeTocBase(outputs: OutputSection[]): bigint {
+  const live = outputs.filter((o) => o.exists && o.alloc);
+  let sec: OutputSection | undefined;
   for (const n of ['.got', '.toc', '.tocbss', '.plt']) {
-    const o = outputs.find((x) => x.name === n && x.exists);
-    if (o) return o.addr + TOC_BIAS;
+    sec = live.find((x) => x.name === n && x.size > 0n);
+    if (sec) break;
   }
-  let lo: bigint | undefined;
-  for (const o of outputs) if (o.exists && o.alloc && (lo === undefined || o.addr < lo)) lo = o.addr;
-  return (lo ?? 0n) + TOC_BIAS;
+  sec ??= live.find((o) => /^\.s(data|bss)/.test(o.name) && (o.flags & SHF_WRITE) !== 0n);
+  sec ??= live.find((o) => (o.flags & SHF_WRITE) !== 0n);
+  sec ??= live[0];
+  const start = sec ? sec.addr : 0n;
+  return start - (start & 0xffn) + TOC_BIAS;
 }
 
 function defineStartStop(ctx: Ctx, outputs: OutputSection[]): void {
@@ -149,9 +157,16 @@ function defineStartStop(ctx: Ctx, outputs: OutputSection[]): void {
 
 export function link(opts: LinkOptions, host: Host): LinkResult {
   const diags = new DiagnosticBag();
+  let lastMark = performance.now();
+  const mark = (phase: string): void => {
+    if (!opts.stats) return;
+    const now = performance.now();
+    diags.add({ severity: 'note', message: `stats: ${phase}: ${(now - lastMark).toFixed(1)} ms` });
+    lastMark = now;
+  };
   const done = (extra: Partial<LinkResult> = {}): LinkResult => ({ ...(diags.hasErrors ? {} : extra), diagnostics: diags.items });
 
-  const { script, isDefault } = loadScripts(opts, host, diags);
+  const { script } = loadScripts(opts, host, diags);
   const defsyms: Assign[] = [];
   for (const d of opts.defsyms) {
     const r = parseExpression(d.expr, `--defsym ${d.name}`);
@@ -181,7 +196,9 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     if (s) s.referenced = true;
   }
 
+  mark('scripts');
   loadInputs(ctx, script.inputs.map((i) => i.path));
+  mark('read inputs and resolve symbols');
   if (diags.hasErrors) return done();
   for (const n of ctx.scriptRefs) {
     const s = ctx.globals.get(n);
@@ -190,6 +207,7 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
   allocateCommons(ctx);
   synthesizeDotSymbols(ctx);
   decodeRelocations(ctx);
+  mark('decode relocations');
   if (diags.hasErrors) return done();
 
   // Linker-created input sections: the GOT header (the TOC pointer, GNU ld's first .got word).
@@ -197,11 +215,13 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     write: (out, at, c) => new DataView(out.buffer, out.byteOffset).setBigUint64(at, c.tocBase),
   });
   lf.sections.push(gotHeader);
-  if (isDefault) {
-    // GNU ld always emits an (empty) .eh_frame in its default layout; its alignment can move what follows.
-    const eh = syntheticSection(lf, '.eh_frame', SHF_ALLOC, 4n);
-    eh.keepEmpty = true;
-    lf.sections.push(eh);
+  // GNU ld's ppc64 back end always creates (usually empty) .eh_frame and .branch_lt sections for
+  // its stubs. They are removed from the output only after addresses are fixed, so their
+  // alignment still moves what follows them. Model them as layout-only sections.
+  for (const [name, flags, align] of [['.eh_frame', SHF_ALLOC, 4n], ['.branch_lt', SHF_ALLOC | SHF_WRITE, 8n]] as const) {
+    const s = syntheticSection(lf, name, flags, align);
+    s.keepEmpty = true;
+    lf.sections.push(s);
   }
   createGotSections(ctx);
   for (const f of ctx.files) {
@@ -211,8 +231,10 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
   }
 
   const plan = matchSections(ctx);
+  mark('match sections');
   if (opts.gcSections) collectGarbage(ctx, entryName);
   allocateGot(ctx);
+  mark('gc and GOT');
   const tocSym = ctx.globals.get('.TOC.');
   if (tocSym && tocSym.kind === 'undefined') Object.assign(tocSym, { kind: 'defined', section: null, value: 0n, scriptSection: null, file: null, other: 2 });
 
@@ -230,28 +252,21 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     }
     return { st, segs };
   };
-  // GNU ld fixes the TOC pointer while its .got still holds the 8-byte header, and drops the
-  // header afterwards when no GOT entry needs it: probe the .got address that way.
-  let probedToc: bigint | undefined;
-  const gotDef = plan.some((it) => it.k === 'osec' && it.p.def.name === '.got' && !it.p.def.orphan && !it.p.dropped && !it.p.discard);
-  if (gotDef && ctx.got.entries.length === 0) {
-    gotHeader.size = 8n;
-    const probe = doLayout();
-    if (!probe) return done();
-    const got = probe.st.outputs.find((o) => o.name === '.got' && o.exists);
-    if (got) probedToc = got.addr + TOC_BIAS;
-    gotHeader.size = 0n;
-  }
   const laid = doLayout();
+  mark('layout');
   if (!laid) return done();
   const { st, segs } = laid;
   if (diags.hasErrors) return done();
   const outputs = st.outputs;
   ctx.outputs = outputs;
+  // The layout-only stub sections leave no trace in the output once addresses are fixed.
+  for (const o of outputs) {
+    if (o.exists && o.size === 0n && o.orphan && !o.hasSymbols && o.pieces.length > 0 && o.pieces.every((p) => p.kind === 'input' && p.section.keepEmpty)) o.exists = false;
+  }
   let shndx = 1;
   for (const o of outputs) o.shndx = o.exists ? shndx++ : 0;
 
-  ctx.tocBase = probedToc ?? computeTocBase(outputs);
+  ctx.tocBase = computeTocBase(outputs);
   if (tocSym && tocSym.kind === 'defined' && tocSym.scriptSection === null && tocSym.file === null) {
     tocSym.value = ctx.tocBase;
     tocSym.scriptSection = outputs.find((o) => o.name === '.got' && o.exists) ?? null;
@@ -260,12 +275,15 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
 
   const entry = resolveEntry(ctx, entryName, outputs, opts.entry !== undefined || script.entry !== undefined);
   const buffers = buildContents(ctx, outputs);
+  mark('contents');
   applyRelocations(ctx, buffers);
+  mark('relocate');
   if (diags.hasErrors) return done();
 
   const fileLayout = layoutFile(ctx, segs, outputs, phnum);
   const output = opts.oformat === 'binary' ? writeBinary(ctx, outputs, buffers) : writeExecutable(ctx, outputs, buffers, fileLayout, entry);
   if (opts.fatalWarnings && diags.items.some((d) => d.severity === 'warning')) diags.add({ severity: 'error', message: 'warnings treated as errors (--fatal-warnings)' });
+  mark('write output');
   const map = opts.mapFile !== undefined ? writeMap(ctx, outputs, entry) : undefined;
   return done({ ...(output ? { output } : {}), ...(map !== undefined ? { map } : {}) });
 

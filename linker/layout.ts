@@ -350,6 +350,11 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
   pass.inSection = out;
   pass.definedInSection = false;
   const subalign = def.subalign ? evaluate(def.subalign, env).v : undefined;
+  // Gaps are filled with FILL()'s pattern, else the section's `=fill`, else nops in code (GNU ld's ppc64 default).
+  let fill = def.fill ? Number(evaluate(def.fill, env).v & 0xffffffffn) : (flags & SHF_EXECINSTR) !== 0n ? 0x60000000 : 0;
+  const gap = (to: bigint): void => {
+    if (to > pass.dot && fill !== 0) out.pieces.push({ kind: 'fill', offset: pass.dot - addr, size: to - pass.dot, pattern: fill });
+  };
   for (let i = 0; i < def.cmds.length; i++) {
     const c = def.cmds[i]!;
     switch (c.k) {
@@ -357,15 +362,24 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
         for (const s of p.groups[i]!) {
           if (!s.live || s.discarded) continue;
           const start = alignUp(pass.dot, subalign ?? s.align);
+          gap(start);
           s.out = out;
           s.offset = start - addr;
           out.pieces.push({ kind: 'input', section: s });
           pass.dot = start + s.size;
         }
         break;
-      case 'assign':
+      case 'assign': {
+        const before = pass.dot;
         assign(ctx, st, pass, env, c);
+        if (c.name === '.' && pass.dot > before) {
+          const after = pass.dot;
+          pass.dot = before;
+          gap(after);
+          pass.dot = after;
+        }
         break;
+      }
       case 'data': {
         const v = evaluate(c.expr, env);
         out.pieces.push({ kind: 'data', offset: pass.dot - addr, size: c.size, value: v.v });
@@ -373,14 +387,13 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
         break;
       }
       case 'fill':
-        out.fill = Number(evaluate(c.expr, env).v & 0xffffffffn);
+        fill = Number(evaluate(c.expr, env).v & 0xffffffffn);
         break;
       case 'assert':
         checkAssert(pass, env, c);
         break;
     }
   }
-  if (def.fill) out.fill = Number(evaluate(def.fill, env).v & 0xffffffffn);
   pass.inSection = undefined;
   out.size = pass.dot - addr;
   // GNU ld drops a section left empty whose statements defined no symbol (a PROVIDE nobody used,
@@ -400,7 +413,7 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
       if (pass.final) pass.errors.push({ message: `memory region \`${def.lmaRegion}' not declared`, loc: def.loc });
       out.lma = addr;
     } else {
-      out.lma = alignUp(cur, align);
+      out.lma = out.size === 0n ? cur : alignUp(cur, align);
       pass.regionCursor.set(def.lmaRegion, out.lma + (out.type === SHT_NOBITS ? 0n : out.size));
     }
   } else if (def.addr || !alloc) out.lma = addr;

@@ -51,12 +51,13 @@ export function writeMap(ctx: Ctx, outputs: OutputSection[], entry: bigint): str
         const s = p.section;
         const from = s.synthetic ? `${s.file.name} (linker created)` : s.file.name;
         lines.push(` ${s.name.padEnd(14)} ${h16(o.addr + s.offset)} ${hx(s.size).padStart(10)} ${from}`);
-        lines.push(...symLines(s));
+        for (const l of symLines(s)) lines.push(l);
       } else if (p.kind === 'data') {
         lines.push(` ${(['', 'BYTE', 'SHORT', '', 'LONG', '', '', '', 'QUAD'][p.size] ?? 'DATA').padEnd(14)} ${h16(o.addr + p.offset)} ${hx(BigInt(p.size)).padStart(10)} ${hx(p.value)}`);
       }
     }
-    lines.push(...symLines(o), '');
+    for (const l of symLines(o)) lines.push(l);
+    lines.push('');
   }
   const abs = symLines('abs');
   if (abs.length) lines.push('Absolute symbols', '', ...abs, '');

@@ -103,7 +103,7 @@ export function matchSections(ctx: Ctx): PlanItem[] {
           }
         }
         sortGroup(group, cmd.sort);
-        taken.push(...group);
+        for (const s of group) taken.push(s);
       }
       p.groups.push(group);
     }
@@ -153,6 +153,7 @@ function placeOrphans(ctx: Ctx, plan: PlanItem[], claimed: Set<InputSection>, fi
         const def: OutputSectionDef = { k: 'osec', name: outName, phdrs: [], cmds: [], loc: { file: '<orphan>', line: 0, col: 0 }, orphan: true };
         def.cmds.push(orphanSpec(sec.name, def));
         p = { def, out: newOutput(outName, order++), groups: [[]], dropped: false, discard: false };
+        p.out.orphan = true;
         orphanDefs.set(outName, p);
         insertOrphan(plan, p, kindOf(sec.flags, sec.type));
       }
@@ -170,22 +171,39 @@ function orphanSpec(name: string, def: OutputSectionDef): InputSpec {
   };
 }
 
-/** After the last output section of the same kind; allocated orphans before the first non-allocated section. */
+/** The output section GNU ld first looks for when placing an orphan of each kind. */
+const ANCHOR_NAME: Record<Kind, string> = { text: '.text', rodata: '.rodata', data: '.data', bss: '.bss', other: '' };
+
+/**
+ * GNU ld's orphan placement: after the output section named like the orphan's kind (.text,
+ * .rodata, .data, .bss), else after the last one of the same kind, else after the last allocated
+ * one; past the symbol assignments that follow that section (`_edata = .;` stays with .data) and
+ * past orphans already placed there. Non-allocated orphans go last.
+ */
 function insertOrphan(plan: PlanItem[], p: PlannedOsec, kind: Kind): void {
   let at = -1;
+  let lastKind = -1;
   let lastAlloc = -1;
   plan.forEach((it, i) => {
-    if (it.k !== 'osec' || it.p.dropped || it.p.discard) return;
+    if (it.k !== 'osec' || it.p.dropped || it.p.discard || it.p.def.orphan) return;
     const k = planKind(it.p);
     if (k !== 'other') lastAlloc = i;
-    if (k === kind) at = i;
+    if (k === kind) lastKind = i;
+    if (it.p.def.name === ANCHOR_NAME[kind]) at = i;
   });
   if (kind === 'other') at = plan.length - 1;
-  else if (at < 0) at = lastAlloc >= 0 ? lastAlloc : plan.length - 1;
-  // Keep orphans that share an anchor in input order.
+  else if (at < 0) at = lastKind >= 0 ? lastKind : lastAlloc >= 0 ? lastAlloc : plan.length - 1;
+  // An orphan goes into the memory regions of the section it follows.
+  const anchor = plan[at];
+  if (kind !== 'other' && anchor?.k === 'osec') {
+    if (anchor.p.def.region) p.def.region = anchor.p.def.region;
+    if (anchor.p.def.lmaRegion) p.def.lmaRegion = anchor.p.def.lmaRegion;
+  }
   while (at + 1 < plan.length) {
     const next = plan[at + 1]!;
-    if (next.k === 'osec' && next.p.def.orphan && planKind(next.p) === kind) at++;
+    const symbolAssign = next.k === 'stmt' && next.stmt.k === 'assign' && next.stmt.name !== '.';
+    const sameOrphan = next.k === 'osec' && next.p.def.orphan;
+    if (symbolAssign || sameOrphan) at++;
     else break;
   }
   plan.splice(at + 1, 0, { k: 'osec', p });

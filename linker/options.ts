@@ -31,12 +31,14 @@ export interface LinkOptions {
   fatalWarnings: boolean;
   version: boolean;
   help: boolean;
+  /** --stats: print the time each link phase took. */
+  stats: boolean;
 }
 
 export const defaultOptions = (): LinkOptions => ({
   inputs: [], output: 'a.out', scripts: [], oformat: 'elf', omagic: false, gcSections: false, printGcSections: false,
   defsyms: [], undefined: [], libraryPaths: [], stripAll: false, maxPageSize: 0x10000n, commonPageSize: 0x10000n,
-  relro: true, fatalWarnings: false, version: false, help: false,
+  relro: true, fatalWarnings: false, version: false, help: false, stats: false,
 });
 
 export const HELP = `Usage: ppc64-ld [options] file...
@@ -60,6 +62,7 @@ Options:
   -s, --strip-all              Omit the symbol table
   -z max-page-size=N, -z common-page-size=N, -z relro, -z norelro
   --fatal-warnings             Treat warnings as errors
+  --stats                      Print the time each link phase took
   --version                    Print the version
   --help                       Print this help
 `;
@@ -125,6 +128,7 @@ export function parseArgs(argv: readonly string[]): { options: LinkOptions; diag
     else if (a === '-N' || a === '--omagic') o.omagic = true;
     else if (a === '-s' || a === '--strip-all') o.stripAll = true;
     else if (a === '--fatal-warnings') o.fatalWarnings = true;
+    else if (a === '--stats') o.stats = true;
     else if (a === '--start-group' || a === '-(') o.inputs.push({ kind: 'group-start' });
     else if (a === '--end-group' || a === '-)') o.inputs.push({ kind: 'group-end' });
     else if (a === '-r' || a === '--relocatable' || a === '-shared' || a === '--shared' || a === '-pie' || a === '--pie') {

@@ -128,7 +128,7 @@ export function allocateGot(ctx: Ctx): void {
       }
     }
     mine.reverse().forEach((e, i) => (e.offset = i * 8));
-    ctx.got.entries.push(...mine);
+    for (const e of mine) ctx.got.entries.push(e);
     gsec.size = BigInt(mine.length * 8);
   }
   if (ctx.got.header) ctx.got.header.size = ctx.got.entries.length ? 8n : 0n;

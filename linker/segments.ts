@@ -45,12 +45,19 @@ function flagsOf(sections: OutputSection[]): number {
 /** Group the allocated sections into PT_LOAD segments (no PHDRS command). */
 export function planSegments(ctx: Ctx, outputs: OutputSection[], headerSize: bigint): Segment[] {
   const P = ctx.opts.maxPageSize;
-  const allocs = outputs.filter((o) => o.exists && o.alloc && o.size > 0n).sort((a, b) => (a.lma < b.lma ? -1 : a.lma > b.lma ? 1 : a.order - b.order));
+  const allocs = outputs.filter((o) => o.exists && o.alloc).sort((a, b) => (a.lma < b.lma ? -1 : a.lma > b.lma ? 1 : a.order - b.order));
   const segs: Segment[] = [];
   let cur: Segment | undefined;
   let writable = false;
   for (const o of allocs) {
-    const last = cur?.sections[cur.sections.length - 1];
+    if (o.size === 0n) {
+      if (o.orphan) continue; // GNU's empty stub sections are gone before segments are made
+      // An empty section joins the segment it touches (GNU ld counts it in the segment's size).
+      const last = cur?.sections[cur.sections.length - 1];
+      if (cur && last && o.lma - o.addr === last.lma - last.addr && o.lma >= last.lma && o.lma <= alignUp(last.lma + last.size, P)) cur.sections.push(o);
+      continue;
+    }
+    const last = [...(cur?.sections ?? [])].reverse().find((x) => x.size > 0n);
     let fresh = !cur || !last;
     if (cur && last) {
       const lastEnd = last.lma + last.size;
@@ -102,7 +109,7 @@ export function planUserSegments(ctx: Ctx, outputs: OutputSection[], env: EvalEn
       else seg.sections.push(o);
     }
   }
-  for (const s of segs) if (!s.fixedFlags) s.flags = s.sections.length ? flagsOf(s.sections) : PF_R;
+  for (const s of segs) if (!s.fixedFlags) s.flags = s.sections.length ? flagsOf(s.sections) : 0;
   return segs;
 }
 
@@ -175,7 +182,7 @@ export function layoutFile(ctx: Ctx, segs: Segment[], outputs: OutputSection[], 
       const first = secs[0];
       const last = secs[secs.length - 1];
       if (!first || !last) {
-        elfSegs.push({ type: s.type, flags: s.flags, offset: 0n, vaddr: 0n, paddr: 0n, filesz: 0n, memsz: 0n, align: 1n });
+        elfSegs.push({ type: s.type, flags: s.flags, offset: 0n, vaddr: 0n, paddr: 0n, filesz: 0n, memsz: 0n, align: 8n });
         continue;
       }
       const memsz = last.addr + last.size - first.addr;

@@ -57,7 +57,11 @@ export function addGlobal(ctx: Ctx, file: ObjectFile, es: ElfSymbol, section: In
   if (es.shndx === SHN_COMMON) {
     if (s.kind === 'defined' && !(s.binding === STB_WEAK)) return s; // a real definition wins
     if (s.kind === 'common') {
-      if (es.size > s.size) s.size = es.size;
+      // The largest declaration wins and its file holds the storage, as in GNU ld.
+      if (es.size > s.size) {
+        s.size = es.size;
+        s.file = file;
+      }
       if (es.value > (s.commonAlign ?? 1n)) s.commonAlign = es.value;
       return s;
     }

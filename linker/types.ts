@@ -134,6 +134,8 @@ export interface OutputSection {
   alloc?: boolean;
   /** Forced to exist with size 0 (linker-created sections GNU ld always emits). */
   keepEmpty?: boolean;
+  /** Created for orphan input sections (not named by the script). */
+  orphan?: boolean;
   /** PT_GNU_RELRO membership, decided by layout. */
   relro?: boolean;
 }

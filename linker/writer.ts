@@ -3,7 +3,7 @@
  * table, and the ELF executable or flat binary image. Deterministic: same inputs, same bytes.
  */
 import {
-  EM_PPC64, ET_EXEC, SHF_EXECINSTR, SHN_ABS, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK,
+  EM_PPC64, ET_EXEC, SHN_ABS, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK,
   STT_FILE, STT_NOTYPE, STT_SECTION,
 } from '../elf/constants.js';
 import { StringTableBuilder, encodeSymbols } from '../elf/tables.js';
@@ -20,12 +20,6 @@ export function buildContents(ctx: Ctx, outputs: OutputSection[]): Map<OutputSec
     if (!o.exists || o.type === SHT_NOBITS) continue;
     const size = Number(o.size);
     const buf = new Uint8Array(size);
-    // Padding in code sections is nops (0x60000000, ori 0,0,0), as GNU ld pads ppc64 code.
-    const fill = o.fill ?? ((o.flags & SHF_EXECINSTR) !== 0n ? 0x60000000 : 0);
-    if (fill !== 0) {
-      const pat = [(fill >>> 24) & 0xff, (fill >>> 16) & 0xff, (fill >>> 8) & 0xff, fill & 0xff];
-      for (let i = 0; i < size; i++) buf[i] = pat[i & 3]!;
-    }
     const dv = new DataView(buf.buffer);
     for (const p of o.pieces) {
       if (p.kind === 'input') {
@@ -36,6 +30,12 @@ export function buildContents(ctx: Ctx, outputs: OutputSection[]): Map<OutputSec
           s.synthetic.write(buf, at, ctx);
         } else if (s.type === SHT_NOBITS) buf.fill(0, at, at + Number(s.size));
         else buf.set(s.data, at);
+      } else if (p.kind === 'fill') {
+        // The pattern starts afresh at each gap, big-endian, as GNU ld writes it.
+        const at = Number(p.offset);
+        const n = Number(p.size);
+        const pat = [(p.pattern >>> 24) & 0xff, (p.pattern >>> 16) & 0xff, (p.pattern >>> 8) & 0xff, p.pattern & 0xff];
+        for (let i = 0; i < n; i++) buf[at + i] = pat[i & 3]!;
       } else if (p.kind === 'data') {
         const at = Number(p.offset);
         const v = BigInt.asUintN(64, p.value);
@@ -78,7 +78,8 @@ export function buildSymbols(ctx: Ctx, outputs: OutputSection[]): { symbols: Elf
     }
     if (!locals.length) continue;
     const base = f.member ?? f.path.slice(f.path.lastIndexOf('/') + 1);
-    symbols.push({ name: base, value: 0n, size: 0n, bind: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS }, ...locals);
+    symbols.push({ name: base, value: 0n, size: 0n, bind: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS });
+    for (const l of locals) symbols.push(l);
   }
   const firstGlobal = symbols.length;
   for (const s of ctx.globals.values()) {

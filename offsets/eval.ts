@@ -199,6 +199,11 @@ function memberOf(sema: Sema, obj: LValue, name: string, pos: Pos): LValue | und
     if (sema.records.get(obj.type.decl) !== null) report(sema, `'${typeName(obj.type)}' has no member named '${name}'`, pos);
     return undefined;
   }
+  if (f.member.bitWidth) {
+    // A bit-field has neither an address nor a size: offsetof, sizeof and & all refuse it.
+    report(sema, `'${name}' is a bit-field: offsetof, sizeof and & do not apply to it`, pos);
+    return undefined;
+  }
   return { kind: 'lvalue', addr: obj.addr + f.offset, type: f.type };
 }
 

@@ -49,8 +49,26 @@ interface Analysis {
   readonly sema?: Sema;
 }
 
+/**
+ * Runs `step`, turning a JavaScript stack overflow (only reachable with absurdly deep input, e.g.
+ * a chain of thousands of typedefs) into a diagnostic instead of a crash.
+ */
+function guarded<T>(bag: DiagnosticBag, path: string, step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    bag.error(`'${path}' nests declarations or expressions too deeply to process (${e.message})`);
+    return undefined;
+  }
+}
+
 function analyse(path: string, options: GenerateOptions, host: Host): Analysis {
   const bag = new DiagnosticBag();
+  return guarded(bag, path, () => analyseUnguarded(bag, path, options, host)) ?? { bag };
+}
+
+function analyseUnguarded(bag: DiagnosticBag, path: string, options: GenerateOptions, host: Host): Analysis {
   const pp = preprocess(path, options, host, bag);
   if (bag.hasErrors) return { bag };
   const unit = parseTranslationUnit(pp.tokens, pp.texts, bag);
@@ -65,31 +83,34 @@ export function generateOffsets(path: string, options: GenerateOptions, host: Ho
   const { bag, unit, sema } = analyse(path, options, host);
   const constants: GeneratedConstant[] = [];
   const lines: HeaderLine[] = [];
-  if (unit && sema) {
-    const seen = new Map<string, Pos>();
-    for (const item of unit.items) {
-      if (item.kind === 'blank') lines.push({ kind: 'blank' });
-      else if (item.kind === 'comment') lines.push({ kind: 'comment', text: item.text });
-      else if (item.kind === 'static-assert') {
-        const v = evalInteger(sema, item.expr);
-        if (v && v.value === 0n) report(sema, `static assertion failed${item.message ? `: "${item.message}"` : ''}`, item.pos);
-      } else {
-        const prev = seen.get(item.name);
-        if (prev) {
-          report(sema, `duplicate constant name '${item.name}' (first defined at ${prev.file}:${prev.line}:${prev.col})`, item.pos);
-          continue;
-        }
-        seen.set(item.name, item.pos);
-        const v = evalInteger(sema, item.expr);
-        if (!v) continue;
-        constants.push({ name: item.name, value: v.value, type: v.type, text: item.text, pos: item.pos });
-        lines.push({ kind: 'define', name: item.name, value: v.value, text: item.text });
-      }
-    }
-    if (!bag.hasErrors && constants.length === 0) bag.warning(`no DEFINE in '${path}': the header will hold no constants`);
-  }
+  if (unit && sema) guarded(bag, path, () => evaluateItems(unit, sema, constants, lines));
   if (bag.hasErrors) return { constants, diagnostics: bag.items };
   return { header: renderHeader(lines, path, options.outputPath ?? 'asm-offsets.h'), constants, diagnostics: bag.items };
+}
+
+/** Evaluate the DEFINE list in order: constants, blank lines, comments, static assertions. */
+function evaluateItems(unit: TranslationUnit, sema: Sema, constants: GeneratedConstant[], lines: HeaderLine[]): void {
+  const seen = new Map<string, Pos>();
+  for (const item of unit.items) {
+    if (item.kind === 'blank') lines.push({ kind: 'blank' });
+    else if (item.kind === 'comment') lines.push({ kind: 'comment', text: item.text });
+    else if (item.kind === 'static-assert') {
+      const v = evalInteger(sema, item.expr);
+      if (v && v.value === 0n) report(sema, `static assertion failed${item.message ? `: "${item.message}"` : ''}`, item.pos);
+    } else {
+      const prev = seen.get(item.name);
+      if (prev) {
+        report(sema, `duplicate constant name '${item.name}' (first defined at ${prev.file}:${prev.line}:${prev.col})`, item.pos);
+        continue;
+      }
+      seen.set(item.name, item.pos);
+      const v = evalInteger(sema, item.expr);
+      if (!v) continue;
+      constants.push({ name: item.name, value: v.value, type: v.type, text: item.text, pos: item.pos });
+      lines.push({ kind: 'define', name: item.name, value: v.value, text: item.text });
+    }
+  }
+  if (!sema.bag.hasErrors && constants.length === 0) sema.bag.warning('no DEFINE in the input: the header will hold no constants');
 }
 
 export interface LayoutResult {

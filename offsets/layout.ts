@@ -6,6 +6,12 @@
  * its size is rounded up to it. A union places every member at 0. `packed` (on the struct or the
  * member) drops a member's alignment to 1 — except an `aligned(n)` written on the member itself,
  * which then sets it to exactly n. Without `packed`, `aligned(n)` on a member only raises.
+ *
+ * Bit-fields (the SysV rule GCC applies on PowerPC): a bit-field starts at the next free bit
+ * unless that would make it span more alignment units of its declared type than the type itself
+ * has, in which case it starts at the next unit; packed bit-fields never move. A named bit-field
+ * gives the record its type's alignment; an unnamed one does not, and an unnamed zero-width one
+ * only moves the next field to its type's alignment. Layout is computed in bits throughout.
  */
 
 export interface FieldSpec {
@@ -17,6 +23,10 @@ export interface FieldSpec {
   readonly declAlign?: bigint;
   /** `packed` written on the member. */
   readonly packed?: boolean;
+  /** Width in bits, for a bit-field (size and typeAlign then describe its declared type). */
+  readonly bitWidth?: bigint;
+  /** Whether the member has a name (unnamed bit-fields do not align the record). */
+  readonly named?: boolean;
 }
 
 export interface RecordOptions {
@@ -31,7 +41,9 @@ export interface RecordShape {
   readonly size: bigint;
   readonly align: bigint;
   readonly offsets: readonly bigint[];
-  /** The alignment each member got (what decides its offset). */
+  /** Offset of each member in bits (a bit-field's first bit, counted from the MSB end). */
+  readonly bitOffsets: readonly bigint[];
+  /** The alignment each member got (what decides its offset; 1 for bit-fields). */
   readonly fieldAligns: readonly bigint[];
 }
 
@@ -51,23 +63,38 @@ export function fieldAlignment(f: FieldSpec, recordPacked: boolean): bigint {
 }
 
 export function layoutRecord(fields: readonly FieldSpec[], opts: RecordOptions): RecordShape {
-  const offsets: bigint[] = [];
+  const bitOffsets: bigint[] = [];
   const fieldAligns: bigint[] = [];
   let align = 1n;
-  let end = 0n;
+  let endBits = 0n;
   for (const f of fields) {
-    const a = fieldAlignment(f, opts.packed === true);
-    fieldAligns.push(a);
-    if (a > align) align = a;
-    if (opts.kind === 'union') {
-      offsets.push(0n);
-      if (f.size > end) end = f.size;
+    let at: bigint;
+    let bits: bigint;
+    if (f.bitWidth !== undefined) {
+      const packed = opts.packed === true || f.packed === true;
+      const unitBits = f.typeAlign * 8n;
+      at = opts.kind === 'union' ? 0n : endBits;
+      if (f.bitWidth === 0n) at = alignUp(at, unitBits);
+      else if (!packed && spansTooManyUnits(at, f.bitWidth, unitBits, f.size * 8n)) at = alignUp(at, unitBits);
+      if (f.named && !packed && f.typeAlign > align) align = f.typeAlign;
+      fieldAligns.push(1n);
+      bits = f.bitWidth;
     } else {
-      const at = alignUp(end, a);
-      offsets.push(at);
-      end = at + f.size;
+      const a = fieldAlignment(f, opts.packed === true);
+      fieldAligns.push(a);
+      if (a > align) align = a;
+      at = opts.kind === 'union' ? 0n : alignUp(endBits, a * 8n);
+      bits = f.size * 8n;
     }
+    bitOffsets.push(at);
+    if (at + bits > endBits) endBits = at + bits;
   }
   if (opts.align !== undefined && opts.align > align) align = opts.align;
-  return { size: alignUp(end, align), align, offsets, fieldAligns };
+  return { size: alignUp(alignUp(endBits, 8n) / 8n, align), align, offsets: bitOffsets.map((b) => b / 8n), bitOffsets, fieldAligns };
+}
+
+/** Whether `width` bits at bit `at` touch more `unit`-aligned units than the type has. */
+function spansTooManyUnits(at: bigint, width: bigint, unitBits: bigint, typeBits: bigint): boolean {
+  const inUnit = at % unitBits;
+  return (inUnit + width + unitBits - 1n) / unitBits > typeBits / unitBits;
 }

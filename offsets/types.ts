@@ -7,10 +7,10 @@
  */
 import type { DiagnosticBag } from '../common/diagnostics.js';
 import { BIGGEST_ALIGNMENT, BUILTIN_TYPEDEFS, INT_TYPES, POINTER_ALIGN, POINTER_SIZE, type FloatType, type IntType } from './abi.js';
-import type { Attributes, EnumDecl, Enumerator, Member, Pos, RecordDecl, TranslationUnit, TypedefDecl, TypeExpr } from './c/ast.js';
+import type { Attributes, EnumDecl, Enumerator, Expr, Member, Pos, RecordDecl, TranslationUnit, TypedefDecl, TypeExpr } from './c/ast.js';
 import { evalInteger } from './eval.js';
 import { fitsType } from './c/literal.js';
-import { isPowerOfTwo, layoutRecord } from './layout.js';
+import { isPowerOfTwo, layoutRecord, type FieldSpec } from './layout.js';
 
 /** A resolved type. `userAlign` is a typedef's `aligned(n)`, which replaces the natural one. */
 export type CType = (
@@ -26,7 +26,10 @@ export type CType = (
 
 export interface FieldLayout {
   readonly member: Member;
+  /** Byte offset (of the byte holding the first bit, for a bit-field). */
   readonly offset: bigint;
+  /** Bit offset from the start of the record. */
+  readonly bitOffset: bigint;
   readonly type: CType;
 }
 
@@ -324,7 +327,7 @@ export function recordLayout(sema: Sema, decl: RecordDecl): RecordLayout | undef
 
 function computeRecordLayout(sema: Sema, decl: RecordDecl, members: readonly Member[]): RecordLayout | undefined {
   let ok = true;
-  const specs: { size: bigint; typeAlign: bigint; declAlign?: bigint; packed?: boolean }[] = [];
+  const specs: FieldSpec[] = [];
   const types: CType[] = [];
   const names = new Map<string, Member>();
   const label = `${decl.tag} ${decl.name ?? '<anonymous>'}`;
@@ -337,14 +340,18 @@ function computeRecordLayout(sema: Sema, decl: RecordDecl, members: readonly Mem
       } else names.set(n, m);
     }
     const what = m.name ? `field '${m.name}'` : 'anonymous member';
-    if (m.bitWidth) {
-      report(sema, `bit-field ${m.name ? `'${m.name}' ` : ''}is not supported by the offsets generator`, m.bitWidth.pos);
-      ok = false;
-      return;
-    }
     const t = resolveType(sema, m.type);
     if (!t) {
       ok = false;
+      return;
+    }
+    if (m.bitWidth) {
+      const spec = bitFieldSpec(sema, m, t, m.bitWidth);
+      if (!spec) ok = false;
+      else {
+        specs.push(spec);
+        types.push(t);
+      }
       return;
     }
     if (t.kind === 'function') {
@@ -392,8 +399,31 @@ function computeRecordLayout(sema: Sema, decl: RecordDecl, members: readonly Mem
   const recAlign = alignmentValue(sema, decl.attrs);
   if (sema.bag.errorCount > errorsBefore) return undefined;
   const shape = layoutRecord(specs, { kind: decl.tag, packed: decl.attrs.packed === true, ...(recAlign !== undefined ? { align: recAlign } : {}) });
-  const fields = members.map((member, k) => ({ member, offset: shape.offsets[k] as bigint, type: types[k] as CType }));
+  const fields = members.map((member, k) => ({ member, offset: shape.offsets[k] as bigint, bitOffset: shape.bitOffsets[k] as bigint, type: types[k] as CType }));
   return { size: shape.size, align: shape.align, fields };
+}
+
+/** A bit-field's layout input: an integer (or enum) type and a width that fits it. */
+function bitFieldSpec(sema: Sema, m: Member, t: CType, widthExpr: Expr): FieldSpec | undefined {
+  const label = m.name ? `bit-field '${m.name}'` : 'unnamed bit-field';
+  const base = t.kind === 'enum' ? (completeAt(t, useSeqOf(m.type)) ? enumInfo(sema, t.decl)?.type : undefined) : t.kind === 'int' ? t : undefined;
+  if (!base) {
+    report(sema, `${label} has invalid type '${typeName(t)}'`, m.pos);
+    return undefined;
+  }
+  if (m.attrs.aligned !== undefined) {
+    report(sema, `an alignment may not be specified for ${label}`, m.attrs.alignedPos ?? m.pos);
+    return undefined;
+  }
+  const w = evalInteger(sema, widthExpr);
+  if (!w) return undefined;
+  const width = w.type.signed ? w.value : BigInt.asIntN(64, w.value);
+  const typeAlign = sizeAlign(sema, t)?.align ?? base.align;
+  if (width < 0n) report(sema, `negative width in ${label}`, widthExpr.pos);
+  else if (width > base.size * 8n) report(sema, `width of ${label} (${width}) exceeds its type '${typeName(t)}' (${base.size * 8n} bits)`, widthExpr.pos);
+  else if (width === 0n && m.name) report(sema, `zero width for ${label}`, widthExpr.pos);
+  else return { size: base.size, typeAlign, bitWidth: width, named: m.name !== undefined, ...(m.attrs.packed ? { packed: true } : {}) };
+  return undefined;
 }
 
 /** GCC rejects arrays whose element size is not a multiple of the element alignment. */

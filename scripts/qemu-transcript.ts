@@ -31,8 +31,8 @@ export interface TranscriptDifference {
  * lines, empty when they agree.
  */
 export function compareTranscript(golden: string, actual: string): TranscriptDifference[] {
-  const want = golden.split('\n');
-  const got = actual.split('\n');
+  const want = lines(golden);
+  const got = lines(actual);
   const diffs: TranscriptDifference[] = [];
   for (let i = 0; i < Math.max(want.length, got.length); i++) {
     const w = want[i];
@@ -42,6 +42,13 @@ export function compareTranscript(golden: string, actual: string): TranscriptDif
     if (!same) diffs.push({ line: i + 1, expected: w, actual: g });
   }
   return diffs;
+}
+
+/** The lines of a text; a final newline does not start another (empty) line. */
+function lines(text: string): string[] {
+  const all = text.split('\n');
+  if (all[all.length - 1] === '') all.pop();
+  return all;
 }
 
 /** A short human-readable report of the first differences. */

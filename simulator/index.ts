@@ -65,6 +65,7 @@ export function createMachine(ramSize: number, hooks: Hooks, bootNs?: number): M
     hooks,
     stub,
     stop: undefined,
+    irqs: 0,
   };
 }
 

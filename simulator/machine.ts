@@ -62,4 +62,6 @@ export interface Machine {
   readonly stub: Op;
   /** Set when the run must end (power-off, os-term, unsupported feature). */
   stop: Stop | undefined;
+  /** Interrupts delivered so far (single-step tracing needs to know whether one happened). */
+  irqs: number;
 }

@@ -53,6 +53,7 @@ export const M_EE = 12;
 export const M_FP = 13;
 export const M_VEC = 14;
 export const M_VSX = 15;
+export const M_SE = 23;
 /**
  * Load-reserve state, modelled as qemu does: valid flag, the reserved effective address
  * (high, low), the size in bytes and the value loaded (high, low). A stcx. succeeds when the
@@ -66,7 +67,9 @@ export const RESV_VH = 20;
 export const RESV_VL = 21;
 /** Address translation mode for interrupts taken with IR=DR=1 (H_SET_MODE resource 3). */
 export const AIL = 22;
-export const NSCALAR = 24;
+/** FPSCR (low word; the modelled FP instructions never change it). */
+export const FPSCR = 24;
+export const NSCALAR = 28;
 
 /** MSR bits (LSB0 bit numbers in the comments, as Linux's reg.h names them). */
 export const MSR_SF = 1n << 63n;
@@ -94,12 +97,14 @@ export interface CpuState {
   readonly H: Int32Array;
   readonly L: Int32Array;
   readonly S: Int32Array;
+  /** The 64 VSRs, four big-endian words each: FPR n is VSR n doubleword 0, VR n is VSR 32+n. */
+  readonly V: Int32Array;
   /** SPRs without a dedicated slot that read back what was written (number → value). */
   readonly otherSpr: Map<number, bigint>;
 }
 
 export function createCpuState(): CpuState {
-  return { H: new Int32Array(NREG64), L: new Int32Array(NREG64), S: new Int32Array(NSCALAR), otherSpr: new Map() };
+  return { H: new Int32Array(NREG64), L: new Int32Array(NREG64), S: new Int32Array(NSCALAR), V: new Int32Array(256), otherSpr: new Map() };
 }
 
 export function get64(st: CpuState, i: number): bigint {
@@ -140,6 +145,7 @@ export function syncModeFlags(st: CpuState): void {
   S[M_FP] = (lo >>> 13) & 1;
   S[M_VEC] = (lo >>> 25) & 1;
   S[M_VSX] = (lo >>> 23) & 1;
+  S[M_SE] = (lo >>> 10) & 1;
 }
 
 /** A plain-data copy of the architected state, for the final dump, tests and trace diffs. */

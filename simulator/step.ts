@@ -17,11 +17,11 @@ import type { Machine, Op } from './machine.js';
 import { DECODE, EXIT, SYNC } from './machine.js';
 import { PAGE_SHIFT, SLOTS_PER_PAGE, noteStore } from './memory.js';
 import {
-  SRR1_PROG_ILLEGAL, VEC_DECREMENTER, VEC_FP_UNAVAILABLE, VEC_PROGRAM, VEC_VEC_UNAVAILABLE, VEC_VSX_UNAVAILABLE, deliver,
+  SRR1_PROG_ILLEGAL, VEC_DECREMENTER, VEC_FP_UNAVAILABLE, VEC_PROGRAM, VEC_TRACE, VEC_VEC_UNAVAILABLE, VEC_VSX_UNAVAILABLE, deliver,
 } from './interrupts.js';
 import type { Core, Insn } from './semantics/index.js';
 import { SEMANTICS, facilityOf } from './semantics/index.js';
-import { M_EE, M_FP, M_SF, M_VEC, M_VSX, PAGE, PC, get64, set64 } from './state.js';
+import { M_EE, M_FP, M_SE, M_SF, M_VEC, M_VSX, PAGE, PC, get64, set64 } from './state.js';
 import { decDeadline, updateDec } from './timebase.js';
 import { createTranslators, slotPc } from './xlate.js';
 
@@ -136,7 +136,10 @@ export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl)
     let budget = ctl.maxInsns - time.icount;
     if (S[M_EE] !== 0) budget = Math.min(budget, decDeadline(time) - time.icount);
     if (inj !== undefined) budget = Math.min(budget, inj.at - time.icount);
-    if (ctl.tracer) budget = 1;
+    // Single-step (MSR[SE]): one instruction, then a trace interrupt unless it raised one itself.
+    const stepping = S[M_SE] !== 0;
+    const irqsBefore = m.irqs;
+    if (ctl.tracer || stepping) budget = 1;
 
     let ph = H[PC]!;
     let pl = L[PC]!;
@@ -175,6 +178,7 @@ export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl)
     }
     time.icount = base + n;
     if (ctl.tracer) ctl.tracer.after(m);
+    if (stepping && m.irqs === irqsBefore && m.stop === undefined) deliver(m, VEC_TRACE, get64(m.st, PC));
   }
 }
 

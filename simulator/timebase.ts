@@ -64,8 +64,12 @@ export function decDeadline(t: TimeState): number {
   return Math.max(fireNs(t) - t.bootNs, t.icount);
 }
 
-/** First virtual time at which the decrementer has run out (TB reaches decNextTb). */
-const fireNs = (t: TimeState): number => Math.ceil((t.decNextTb * 125) / 64);
+/**
+ * Virtual time at which the DEC interrupt becomes pending: one instruction after the first
+ * instruction that sees TB >= decNextTb (fitted to qemu's -icount preemption points, see
+ * test/simulator/timing.test.ts).
+ */
+const fireNs = (t: TimeState): number => Math.ceil((t.decNextTb * 125) / 64) + 1;
 
 /** Latch the DEC interrupt when its time has come; call with time.icount up to date. */
 export function updateDec(t: TimeState): void {

@@ -242,10 +242,17 @@ guest_page1:
 	GUEST_CHECK_EQ r8, r5, str_mtmsrd_back
 	GUEST_STEP_OK str_priv_ok
 
-	/* 10. FP, AltiVec and VSX: unavailable until the host hands them over. */
+	/*
+	 * 10. FP, AltiVec and VSX: unavailable until the host hands them over. VMX and VSX
+	 * are POWER6/POWER7 instructions: say so, rather than rely on an assembler's default
+	 * CPU (gcc passes -many to gas; a plain ppc64 assembler refuses them).
+	 */
 	fmr	fr1,fr2
+	.machine push
+	.machine power7
 	vor	vr0,vr1,vr1
 	xxlor	vsr0,vsr1,vsr1
+	.machine pop
 	GUEST_SVC_STR KVM_SVC_PUTS, str_facilities_ok
 
 	/* 11. Single-step GUEST_SSTEP_COUNT instructions: one trace exit each. */

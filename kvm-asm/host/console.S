@@ -34,33 +34,84 @@ _GLOBAL(host_putc)
 	sc	1
 	blr
 
-/* void host_puts(const char *s): a NUL-terminated string; "\n" goes out as "\r\n". */
+/*
+ * void host_write(const char *buf, ulong len): up to 16 bytes in one hcall. buf must be
+ * 8-byte aligned with 16 readable bytes: H_PUT_TERM_CHAR takes the bytes in r6/r7, first
+ * byte most significant, which is what a big-endian doubleword load gives.
+ */
+_GLOBAL(host_write)
+	ld	r6,0(r3)
+	ld	r7,8(r3)
+	mr	r5,r4
+	li	r3,H_PUT_TERM_CHAR
+	lis	r4,HVTERM_VTY@h
+	sc	1
+	blr
+
+/*
+ * void host_puts(const char *s): a NUL-terminated string; "\n" goes out as "\r\n".
+ * Bytes are gathered in a 16-byte buffer in the frame and sent 16 at a time.
+ */
 _GLOBAL(host_puts)
 	mflr	r0
 	std	r0,16(r1)
+	std	r29,-24(r1)
+	std	r30,-16(r1)
 	std	r31,-8(r1)
 	stdu	r1,-CON_FRAME(r1)
-	mr	r31,r3
+	mr	r31,r3			/* next source byte */
+	li	r30,0			/* bytes in the buffer */
 puts_loop:
 	lbz	r3,0(r31)
 	cmpwi	r3,0
 	beq	puts_done
 	cmpwi	r3,CH_NL
-	bne	puts_char
+	bne	puts_plain
+	cmpwi	r30,14			/* room for "\r\n"? */
+	ble	puts_crlf
+	bl	puts_flush
+puts_crlf:
 	li	r3,CH_CR
-	bl	.host_putc
-	nop
+	addi	r4,r1,CON_BUF
+	stbx	r3,r4,r30
+	addi	r30,r30,1
 	li	r3,CH_NL
-puts_char:
-	bl	.host_putc
-	nop
+	b	puts_store
+puts_plain:
+	cmpwi	r30,16
+	blt	puts_store
+	mr	r29,r3
+	bl	puts_flush
+	mr	r3,r29
+puts_store:
+	addi	r4,r1,CON_BUF
+	stbx	r3,r4,r30
+	addi	r30,r30,1
 	addi	r31,r31,1
 	b	puts_loop
 puts_done:
+	bl	puts_flush
 	addi	r1,r1,CON_FRAME
 	ld	r0,16(r1)
 	mtlr	r0
+	ld	r29,-24(r1)
+	ld	r30,-16(r1)
 	ld	r31,-8(r1)
+	blr
+
+/* Local to host_puts: send the buffer (r30 bytes), empty it. Keeps r29-r31. */
+puts_flush:
+	cmpwi	r30,0
+	beqlr
+	mflr	r0
+	std	r0,16(r1)		/* as any callee of host_puts would */
+	addi	r3,r1,CON_BUF
+	mr	r4,r30
+	bl	.host_write
+	nop
+	li	r30,0
+	ld	r0,16(r1)
+	mtlr	r0
 	blr
 
 /* void host_newline(void) */

@@ -9,7 +9,7 @@
  *   0x800/0xf20/0xf40        FP / AltiVec / VSX handed to the guest lazily
  *   0x900 (and 0x500)        counted; the host's own handler already ran
  *                            (call_linux_handler); the guest sees a tick in its memory
- *   0xc00                    the guest's service calls (guest_abi.h)
+ *   0xc00                    the guest's service calls (host/services.S)
  *   0xd00                    single-step traces the guest asked for
  *   0x600                    alignment: refused, the instruction is skipped
  *   anything else            the guest is stopped and the run fails
@@ -37,8 +37,10 @@
 #define XO_MFMSR	83
 #define XO_MTMSRD	178
 
+/* More exits than this guest needs by far: a runaway guest (or host bug) ends the run. */
+#define KVM_MAX_EXITS	1000
+
 #define CH_TILDE	0x7e
-#define CH_QUESTION	0x3f
 #define CH_SPACE	0x20
 
 	.section ".text"
@@ -58,6 +60,9 @@ _GLOBAL(kvmppc_handle_exit)
 	std	r3,VCPU_STAT_SUM_EXITS(r31)
 	stw	r30,KVM_RUN_EXIT_ID(r29)
 	li	r28,RESUME_GUEST
+	/* A guest that never halts ends here rather than at the harness's timeout. */
+	cmpldi	r3,KVM_MAX_EXITS
+	bgt	exit_budget_spent
 
 	/* Count it under its type. */
 	mr	r3,r30
@@ -99,6 +104,10 @@ _GLOBAL(kvmppc_handle_exit)
 	/* system reset, machine check, performance monitor: nothing to do for a guest here */
 	bl	exit_head
 	PUTS(str_not_handled)
+	b	exit_guest_stopped
+
+exit_budget_spent:
+	PUTS(str_budget)
 	b	exit_guest_stopped
 
 exit_unknown:
@@ -169,6 +178,8 @@ exit_isegment:
 	ld	r4,VCPU_PC(r31)
 	CALL(kvmppc_mmu_map_segment)
 	mr	r26,r3
+	cmpdi	r26,-2
+	beq	exit_segment_twice
 	cmpdi	r26,0
 	blt	exit_fetch_refused
 	ld	r4,VCPU_PC(r31)
@@ -185,11 +196,25 @@ exit_dsegment:
 	ld	r4,VCPU_FAULT_DEAR(r31)
 	CALL(kvmppc_mmu_map_segment)
 	mr	r26,r3
+	cmpdi	r26,-2
+	beq	exit_segment_twice
 	cmpdi	r26,0
 	blt	exit_access_refused
 	ld	r4,VCPU_FAULT_DEAR(r31)
 	bl	exit_print_segment
 	b	exit_done
+
+/* -2: a page fault on a page already mapped; -3: H_ENTER failed. Both host bugs. */
+exit_map_failed:
+	PUTS(str_map_failed)
+	neg	r3,r26
+	CALL(host_putdec)
+	NEWLINE
+	b	exit_guest_stopped
+
+exit_segment_twice:
+	PUTS(str_segment_twice)
+	b	exit_guest_stopped
 
 /* Local: ": segment <ea & ~segment offset> -> slot <r26>\n" for ea in r4. */
 exit_print_segment:
@@ -214,13 +239,15 @@ exit_isi:
 	bl	exit_head
 	ld	r3,VCPU_SHADOW_MSR(r31)
 	andis.	r3,r3,SRR1_ISI_NOPT@h
-	beq	exit_fetch_refused
+	beq	exit_isolation_broken		/* a translation existed: not a guest page */
 	mr	r3,r31
 	ld	r4,VCPU_PC(r31)
 	CALL(kvmppc_mmu_map_page)
 	mr	r26,r3
+	cmpdi	r26,-1
+	beq	exit_fetch_refused
 	cmpdi	r26,0
-	blt	exit_fetch_refused
+	blt	exit_map_failed
 	ld	r4,VCPU_PC(r31)
 	bl	exit_print_page
 	b	exit_done
@@ -237,15 +264,22 @@ exit_dsi:
 	PUTS(str_insn)
 	lwz	r3,VCPU_LAST_INST(r31)
 	CALL(host_puthex)
+	/*
+	 * Every guest page is mapped read/write for the guest, so an access that found a
+	 * translation and still faulted (no DSISR[NOHPTE]) reached a page that is not the
+	 * guest's: the host's segments were visible to the guest. Isolation is broken.
+	 */
 	ld	r3,VCPU_FAULT_DSISR(r31)
 	andis.	r3,r3,DSISR_NOHPTE@h
-	beq	exit_access_refused
+	beq	exit_isolation_broken
 	mr	r3,r31
 	ld	r4,VCPU_FAULT_DEAR(r31)
 	CALL(kvmppc_mmu_map_page)
 	mr	r26,r3
+	cmpdi	r26,-1
+	beq	exit_access_refused
 	cmpdi	r26,0
-	blt	exit_access_refused
+	blt	exit_map_failed
 	ld	r4,VCPU_FAULT_DEAR(r31)
 	bl	exit_print_page
 	b	exit_done
@@ -277,6 +311,10 @@ exit_refuse_skip:
 	std	r3,VCPU_STAT_DENIED_ACCESSES(r31)
 	bl	exit_skip_insn
 	b	exit_done
+
+exit_isolation_broken:
+	PUTS(str_isolation)
+	b	exit_guest_stopped
 
 /* An instruction fetch outside the guest's memory: there is nothing to run. */
 exit_fetch_refused:
@@ -437,189 +475,14 @@ exit_trace:
 	std	r3,VCPU_SSTEP_LEFT(r31)
 	b	exit_done
 
-/* 0xc00: a service call; number in guest r3, arguments in r4-r6 (all in the PACA). */
+/* 0xc00: a service call (host/services.S does the work and decides how to resume). */
 exit_syscall:
 	bl	exit_head
-	ld	r26,PACA_KVM_R3(r13)
-	ld	r25,PACA_KVM_R4(r13)
-	ld	r24,PACA_KVM_R5(r13)
-	cmpdi	r26,KVM_SVC_PUTS
-	beq	svc_puts
-	cmpdi	r26,KVM_SVC_SET_NVGPR
-	beq	svc_set_nvgpr
-	cmpdi	r26,KVM_SVC_HALT
-	beq	svc_halt
-	cmpdi	r26,KVM_SVC_FAIL
-	beq	svc_fail
-	cmpdi	r26,KVM_SVC_PUTVAL
-	beq	svc_putval
-	cmpdi	r26,KVM_SVC_SSTEP
-	beq	svc_sstep
-	PUTS(str_svc_unknown)
-	PUTDEC(r26)
-	NEWLINE
-	li	r3,-1
-	std	r3,PACA_KVM_R3(r13)
-	b	exit_done
-
-svc_puts:
-	PUTS(str_svc_puts)
-	PUTS(str_guest_prefix)
-	mr	r3,r31
-	mr	r4,r25
-	CALL(print_guest_string)
-	NEWLINE
-	b	svc_ok
-
-svc_fail:
-	PUTS(str_svc_fail)
-	PUTS(str_guest_failed)
-	mr	r3,r31
-	mr	r4,r25
-	CALL(print_guest_string)
-	NEWLINE
-	ld	r3,VCPU_GUEST_FAILURES(r31)
-	addi	r3,r3,1
-	std	r3,VCPU_GUEST_FAILURES(r31)
-	b	svc_ok
-
-svc_putval:
-	PUTS(str_svc_putval)
-	ld	r3,PACA_KVM_R6(r13)
-	cmpdi	r3,0
-	beq	svc_putval_plain
-	li	r3,CH_TILDE
-	CALL(host_putc)
-svc_putval_plain:
-	PUTS(str_guest_prefix)
-	mr	r3,r31
-	mr	r4,r25
-	CALL(print_guest_string)
-	li	r3,CH_SPACE
-	CALL(host_putc)
-	PUTDEC(r24)
-	NEWLINE
-	b	svc_ok
-
-/* Set a guest GPR; r14-r31 live in the vcpu, so the run loop must reload them (NV). */
-svc_set_nvgpr:
-	PUTS(str_svc_set)
-	PUTDEC(r25)
-	PUTS(str_emul_value)
-	PUTHEX(r24)
-	NEWLINE
-	cmpldi	r25,31
-	bgt	svc_bad_arg
-	mr	r3,r31
-	mr	r4,r25
-	mr	r5,r24
-	CALL(kvmppc_set_gpr)
-	li	r3,0
-	std	r3,PACA_KVM_R3(r13)
-	li	r28,RESUME_GUEST_NV
-	b	exit_done
-
-svc_halt:
-	PUTS(str_svc_halt)
-	PUTHEX(r25)
-	NEWLINE
-	li	r3,KVM_EXIT_HALT
-	stw	r3,KVM_RUN_EXIT_REASON(r29)
-	std	r25,KVM_RUN_EXIT_CODE(r29)
-	li	r28,RESUME_HOST
-	b	exit_done
-
-svc_sstep:
-	PUTS(str_svc_sstep)
-	PUTDEC(r25)
-	NEWLINE
-	std	r25,VCPU_SSTEP_LEFT(r31)
-	ld	r3,VCPU_EXT_MSR(r31)
-	ori	r3,r3,MSR_SE
-	std	r3,VCPU_EXT_MSR(r31)
-	b	svc_ok
-
-svc_bad_arg:
-	li	r3,-1
-	std	r3,PACA_KVM_R3(r13)
-	b	exit_done
-svc_ok:
-	li	r3,0
-	std	r3,PACA_KVM_R3(r13)
-	b	exit_done
-
-/*
- * void print_guest_string(struct kvm_vcpu *vcpu, ulong ea): copy a NUL-terminated string
- * out of guest memory (at most KVM_SVC_MAX_STRING bytes, unprintable bytes as '?', a
- * string that leaves guest memory ends in "<bad address>") and print it.
- */
-_GLOBAL(print_guest_string)
-	HOST_PROLOGUE
-	mr	r31,r3
-	mr	r30,r4
-	LOAD_REG_IMMEDIATE(r29, host_strbuf)
-	li	r28,0				/* length */
-guest_string_loop:
-	cmpdi	r28,KVM_SVC_MAX_STRING
-	bge	guest_string_end
-	mr	r3,r31
-	add	r4,r30,r28
-	CALL(kvmppc_guest_ea_to_host)
-	cmpdi	r3,0
-	beq	guest_string_bad
-	lbz	r4,0(r3)
-	cmpwi	r4,0
-	beq	guest_string_end
-	cmpwi	r4,CH_SPACE
-	blt	guest_string_unprintable
-	cmpwi	r4,CH_TILDE
-	ble	guest_string_store
-guest_string_unprintable:
-	li	r4,CH_QUESTION
-guest_string_store:
-	stbx	r4,r29,r28
-	addi	r28,r28,1
-	b	guest_string_loop
-guest_string_bad:
-	li	r4,0
-	stbx	r4,r29,r28
 	mr	r3,r29
-	CALL(host_puts)
-	PUTS(str_bad_address)
-	b	guest_string_out
-guest_string_end:
-	li	r4,0
-	stbx	r4,r29,r28
-	mr	r3,r29
-	CALL(host_puts)
-guest_string_out:
-	HOST_EPILOGUE
-
-/* ulong kvmppc_get_gpr(struct kvm_vcpu *vcpu, ulong n): r0-r13 from the PACA. */
-_GLOBAL(kvmppc_get_gpr)
-	sldi	r5,r4,3
-	cmpdi	r4,14
-	bge	get_gpr_vcpu
-	addi	r5,r5,PACA_KVM_R0
-	ldx	r3,r13,r5
-	blr
-get_gpr_vcpu:
-	addi	r5,r5,VCPU_GPRS
-	ldx	r3,r3,r5
-	blr
-
-/* void kvmppc_set_gpr(struct kvm_vcpu *vcpu, ulong n, ulong value) */
-_GLOBAL(kvmppc_set_gpr)
-	sldi	r6,r4,3
-	cmpdi	r4,14
-	bge	set_gpr_vcpu
-	addi	r6,r6,PACA_KVM_R0
-	stdx	r5,r13,r6
-	blr
-set_gpr_vcpu:
-	addi	r6,r6,VCPU_GPRS
-	stdx	r5,r3,r6
-	blr
+	mr	r4,r31
+	CALL(kvmppc_handle_service)
+	mr	r28,r3
+	b	exit_done
 
 /*
  * void kvmppc_prepare_entry(struct kvm_vcpu *vcpu): before every guest entry, the MSR
@@ -757,8 +620,12 @@ str_page:		.asciz	": page "
 str_gpage:		.asciz	" -> guest page "
 str_refused:		.asciz	": outside guest memory, refused, instruction skipped\n"
 str_unaligned:		.asciz	": unaligned, refused, instruction skipped\n"
+str_map_failed:		.asciz	": mapping the page failed (host bug), code -"
+str_segment_twice:	.asciz	": the guest has this segment already (host bug)\n"
+str_isolation:		.asciz	": protection fault on a translated page: host memory is visible to the guest\n"
 str_fetch_refused:	.asciz	": no guest code there\n"
 str_not_handled:	.asciz	": not handled by this host\n"
+str_budget:		.asciz	"kvm-host: the guest used up its exit budget\n"
 str_unknown_exit:	.asciz	"kvm-host: unknown exit id "
 str_stopped:		.asciz	"kvm-host: stopping the guest\n"
 str_external:		.asciz	": host interrupt handled\n"
@@ -772,16 +639,6 @@ str_facility:		.asciz	": facility given to the guest, msr bit "
 str_preempted:		.asciz	": guest preempted, host timer interrupts so far "
 str_preempted_pc:	.asciz	"exit 0x900 preempted the guest at pc="
 str_trace:		.asciz	": single step, left "
-str_svc_unknown:	.asciz	": unknown service "
-str_svc_puts:		.asciz	": puts\n"
-str_svc_fail:		.asciz	": check failed\n"
-str_svc_putval:		.asciz	": putval\n"
-str_svc_set:		.asciz	": set r"
-str_svc_halt:		.asciz	": halt, code "
-str_svc_sstep:		.asciz	": single-step instructions "
-str_guest_prefix:	.asciz	"guest: "
-str_guest_failed:	.asciz	"guest: FAILED: "
-str_bad_address:	.asciz	"<bad address>"
 str_stats:		.asciz	"kvm-host: exits by type:\n"
 str_stats_indent:	.asciz	"  "
 str_stats_other:	.asciz	"  other "
@@ -792,8 +649,3 @@ str_stats_close:	.asciz	")\n"
 str_stats_emulated:	.asciz	"kvm-host: emulated instructions "
 str_stats_refused:	.asciz	", refused accesses "
 str_stats_timer:	.asciz	", host timer interrupts "
-
-	.section ".bss"
-	.balign	8
-host_strbuf:
-	.space	KVM_SVC_MAX_STRING + 8

@@ -17,6 +17,7 @@
 
 /* void host_main(void): entered once from the boot code, relocation on, never returns. */
 _GLOBAL(host_main)
+	CALL(host_check_toc)
 	PUTS(str_banner)
 	PUTS(str_msr)
 	mfmsr	r31
@@ -60,6 +61,8 @@ main_guest_size_ok:
 	LOAD_REG_IMMEDIATE(r4, vcpu0)
 	CALL(__kvmppc_vcpu_entry)
 	mr	r30,r3
+	/* r2 went through the PACA (PACA_KVM_HOST_R2) on every exit: still our TOC? */
+	CALL(host_check_toc)
 
 	PUTS(str_left)
 	PUTDEC(r30)
@@ -358,6 +361,22 @@ verdict_check_named:
 	li	r3,1
 	HOST_EPILOGUE
 
+/* void host_check_toc(void): r2 must be the TOC base: a TOC entry read through it is right. */
+_GLOBAL(host_check_toc)
+	ld	r3,toc_stext@toc(r2)
+	LOAD_REG_IMMEDIATE(r4, _stext)
+	cmpd	r3,r4
+	beqlr
+	mflr	r0
+	std	r0,16(r1)
+	stdu	r1,-STACK_FRAME_OVERHEAD(r1)
+	PUTS(str_toc_broken)
+	PUTS(str_fail_line)
+	LOAD_REG_IMMEDIATE(r3, str_fail)
+	CALL(host_os_term)
+toc_hang:
+	b	toc_hang
+
 /* void host_crash(ulong vector, ulong srr0, ulong srr1, ulong dar, ulong dsisr) */
 _GLOBAL(host_crash)
 	mr	r31,r3
@@ -433,6 +452,8 @@ str_fail_line:
 	.asciz	"KVM-TRAMPOLINE: FAIL\n"
 str_fail:
 	.asciz	"KVM-TRAMPOLINE: FAIL"
+str_toc_broken:
+	.asciz	"kvm-host: r2 is not the TOC base\n"
 str_crash:
 	.asciz	"kvm-host: unexpected interrupt in the host: vector="
 str_crash_srr0:

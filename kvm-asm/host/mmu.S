@@ -169,8 +169,9 @@ ea_to_host_out:
 
 /*
  * long kvmppc_mmu_map_segment(struct kvm_vcpu *vcpu, ulong ea): give the guest the
- * segment of `ea` in the PACA's shadow SLB. Returns the SLB slot used (>= 1), or -1 when
- * no guest memory lies in that segment (the guest must never get such a segment).
+ * segment of `ea` in the PACA's shadow SLB. Returns the SLB slot used (>= 1), -1 when
+ * no guest memory lies in that segment (the guest must never get such a segment), or -2
+ * when the guest has that segment already (a segment exit for it means a host bug).
  */
 _GLOBAL(kvmppc_mmu_map_segment)
 	srdi	r9,r4,SLB_ESID_SHIFT		/* ESID */
@@ -192,7 +193,24 @@ map_segment_refused:
 	li	r3,-1
 	blr
 map_segment_ok:
+	/* Already there? Two SLB entries for one ESID would be a programming error. */
 	lbz	r10,PACA_KVM_SLB_MAX(r13)
+	addi	r11,r13,PACA_KVM_SLB
+	mulli	r12,r10,PACA_KVM_SLB_SIZE
+	add	r12,r12,r11
+map_segment_dup:
+	cmpld	r11,r12
+	bge	map_segment_new
+	ld	r7,PACA_KVM_SLB_ESID(r11)
+	srdi	r7,r7,SLB_ESID_SHIFT
+	cmpld	r7,r9
+	beq	map_segment_twice
+	addi	r11,r11,PACA_KVM_SLB_SIZE
+	b	map_segment_dup
+map_segment_twice:
+	li	r3,-2
+	blr
+map_segment_new:
 	cmpldi	r10,PACA_KVM_SLB_ENTRIES - 1
 	bge	map_segment_refused		/* slots 1..63 all used */
 	mulli	r11,r10,PACA_KVM_SLB_SIZE

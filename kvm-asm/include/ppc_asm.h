@@ -176,6 +176,7 @@
 	.globl name;				\
 	.globl GLUE(.,name);			\
 	.section ".opd","aw";			\
+	.align 3;				\
 name:						\
 	.quad GLUE(.,name);			\
 	.quad .TOC.@tocbase;			\

@@ -55,6 +55,7 @@ SECTIONS
   .data.rel.ro : { *(.data.rel.ro.local*) *(.data.rel.ro .data.rel.ro.*) }
   .opd : ALIGN(8) { KEEP(*(.opd)) }
   .toc1 : ALIGN(8) { *(.toc1) }
+  .branch_lt : ALIGN(8) { *(.branch_lt) }
   .got : ALIGN(256) { *(.got .toc) }
   . = DATA_SEGMENT_RELRO_END(0, .);
   .sdata : { *(.sdata .sdata.*) }

@@ -198,7 +198,7 @@ class Parser {
     if (t.text === 'ASSERT') {
       this.next();
       const a = this.assertArgs(t);
-      this.endStatement(inSection);
+      this.eatOp(';'); // GNU ld does not require the ';' after ASSERT(...)
       return a;
     }
     if (t.text === 'ENTRY' && !inSection) {

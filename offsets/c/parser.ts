@@ -24,6 +24,8 @@ class SyntaxError_ {
 interface State {
   readonly toks: readonly Token[];
   pos: number;
+  /** Current recursion depth of nested expressions/declarators/bodies (bounded, see nested()). */
+  depth: number;
   seq: number;
   nextId: number;
   readonly bag: DiagnosticBag;
@@ -41,7 +43,7 @@ const STORAGE = new Set(['typedef', 'extern', 'static', 'auto', 'register', '_Th
 const LIST_KEYWORDS = new Set(['DEFINE', 'OFFSET', 'BLANK', 'COMMENT']);
 
 export function parseTranslationUnit(toks: readonly Token[], texts: ReadonlyMap<string, string>, bag: DiagnosticBag): TranslationUnit {
-  const s: State = { toks, pos: 0, seq: 0, nextId: 0, bag, texts, tags: new Map(), ordinary: new Map(), records: [], enums: [], typedefs: [], items: [] };
+  const s: State = { toks, pos: 0, depth: 0, seq: 0, nextId: 0, bag, texts, tags: new Map(), ordinary: new Map(), records: [], enums: [], typedefs: [], items: [] };
   while (peek(s).kind !== 'eof') {
     const before = s.pos;
     try {
@@ -77,6 +79,19 @@ const accept = (s: State, text: string): boolean => {
 export function posOf(t: Token): Pos {
   const loc = tokenLoc(t);
   return t.includes ? { ...loc, origin: t.includes } : loc;
+}
+
+const MAX_NESTING = 256;
+
+/** Runs a recursive parse step, refusing input nested deeper than any real header. */
+function nested<T>(s: State, step: () => T): T {
+  if (s.depth >= MAX_NESTING) fail(s, `nesting too deep (more than ${MAX_NESTING} levels)`);
+  s.depth++;
+  try {
+    return step();
+  } finally {
+    s.depth--;
+  }
 }
 
 function fail(s: State, message: string, t: Token = peek(s)): never {
@@ -311,6 +326,10 @@ function recordSpecifier(s: State): TypeExpr {
 }
 
 function recordBody(s: State): Member[] {
+  return nested(s, () => recordBodyStep(s));
+}
+
+function recordBodyStep(s: State): Member[] {
   const members: Member[] = [];
   while (!is(s, '}')) {
     if (peek(s).kind === 'eof') fail(s, "expected '}' at end of input");
@@ -407,6 +426,10 @@ interface Declared {
  * and function suffixes; a parenthesised inner declarator applies last (`(*p)[4]`).
  */
 function declarator(s: State, base: TypeExpr, abstract: boolean): Declared {
+  return nested(s, () => declaratorStep(s, base, abstract));
+}
+
+function declaratorStep(s: State, base: TypeExpr, abstract: boolean): Declared {
   const attrs: Attributes = {};
   let type = base;
   while (is(s, '*')) {
@@ -560,8 +583,8 @@ function functionBody(s: State): void {
   while (depth > 0) {
     const t = peek(s);
     const before = s.pos;
+    if (t.kind === 'eof') fail(s, "expected '}' at end of input"); // unwinds to file scope
     try {
-      if (t.kind === 'eof') fail(s, "expected '}' at end of input");
       if (accept(s, '{')) depth++;
       else if (accept(s, '}')) depth--;
       else if (accept(s, ';')) continue;
@@ -642,6 +665,10 @@ function expression(s: State): Expr {
 }
 
 function conditional(s: State): Expr {
+  return nested(s, () => conditionalStep(s));
+}
+
+function conditionalStep(s: State): Expr {
   const test = binary(s, 0);
   if (!is(s, '?')) return test;
   const q = next(s);
@@ -665,6 +692,10 @@ function binary(s: State, level: number): Expr {
 }
 
 function unary(s: State): Expr {
+  return nested(s, () => unaryStep(s));
+}
+
+function unaryStep(s: State): Expr {
   const t = peek(s);
   if (t.kind === 'punct' && ['-', '+', '~', '!', '*', '&'].includes(t.text)) {
     next(s);

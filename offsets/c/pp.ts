@@ -46,14 +46,20 @@ interface Ctx {
   readonly once: Set<string>;
   readonly texts: Map<string, string>;
   readonly out: Token[];
+  /** Tokens produced by macro expansion so far (bounded: see MAX_EXPANDED_TOKENS). */
+  expanded: number;
+  /** Set once the expansion limit was hit: further expansion is skipped. */
+  overflow: boolean;
 }
 
 /** Names whose first argument stays unexpanded (see the file comment). */
 const PROTECTED_FIRST_ARG = new Set(['DEFINE']);
 const MAX_INCLUDE_DEPTH = 64;
+/** Far above any declaration header; stops exponential macro definitions from eating memory. */
+const MAX_EXPANDED_TOKENS = 500_000;
 
 export function preprocess(path: string, options: PreprocessOptions, host: Host, bag: DiagnosticBag): PreprocessResult {
-  const ctx: Ctx = { host, bag, includeDirs: options.includeDirs, macros: new Map(), once: new Set(), texts: new Map(), out: [] };
+  const ctx: Ctx = { host, bag, includeDirs: options.includeDirs, macros: new Map(), once: new Set(), texts: new Map(), out: [], expanded: 0, overflow: false };
   const cmdline = [...PREDEFINED_MACROS, ...(options.defines ?? [])];
   for (const [name, value] of cmdline) {
     const toks = lexFile('<command-line>', `${name} ${value}`, bag);
@@ -89,7 +95,7 @@ function processFile(ctx: Ctx, path: string, text: string, includes: readonly Or
   const active = (): boolean => conds.length === 0 || (conds[conds.length - 1] as Cond).active;
   let chunk: Token[] = [];
   const flush = (): void => {
-    if (chunk.length) ctx.out.push(...expand(ctx, chunk));
+    if (chunk.length) append(ctx.out, expand(ctx, chunk));
     chunk = [];
   };
   let i = 0;
@@ -100,7 +106,7 @@ function processFile(ctx: Ctx, path: string, text: string, includes: readonly Or
     const line = toks.slice(i, j);
     i = j;
     if (!(t.text === '#' && t.kind === 'punct')) {
-      if (active()) chunk.push(...line);
+      if (active()) append(chunk, line);
       continue;
     }
     flush();
@@ -333,6 +339,11 @@ function expand(ctx: Ctx, input: readonly Token[]): Token[] {
   return out;
 }
 
+/** push(...src) without spreading (a long expansion would overflow the argument stack). */
+function append(dst: Token[], src: readonly Token[]): void {
+  for (const t of src) dst.push(t);
+}
+
 function pushReversed(work: Token[], toks: readonly Token[]): void {
   for (let k = toks.length - 1; k >= 0; k--) work.push(toks[k] as Token);
 }
@@ -384,7 +395,7 @@ function collectArgs(ctx: Ctx, m: Macro, at: Token, work: Token[]): { list: Toke
           const va: Token[] = [];
           extra.forEach((a, k) => {
             if (k) va.push({ ...(a[0] ?? t), kind: 'punct', text: ',', space: false });
-            va.push(...a);
+            append(va, a);
           });
           while (list.length < want) list.push([]);
           list.push(va);
@@ -407,6 +418,12 @@ function collectArgs(ctx: Ctx, m: Macro, at: Token, work: Token[]): { list: Toke
 }
 
 function substitute(ctx: Ctx, m: Macro, args: readonly Token[][], hide: ReadonlySet<string>, span: SourceSpan): Token[] {
+  if (ctx.overflow) return [];
+  if (ctx.expanded > MAX_EXPANDED_TOKENS) {
+    ctx.overflow = true;
+    ctx.bag.error(`macro expansion produces more than ${MAX_EXPANDED_TOKENS} tokens (while expanding '${m.name}')`, { file: span.file, line: span.line, col: span.col });
+    return [];
+  }
   const params = m.params ? [...m.params, ...(m.variadic ? ['__VA_ARGS__'] : [])] : [];
   const argIndex = (t: Token | undefined): number => (t && t.kind === 'ident' ? params.indexOf(t.text) : -1);
   const body = m.body;
@@ -425,20 +442,22 @@ function substitute(ctx: Ctx, m: Macro, args: readonly Token[][], hide: Readonly
       if (rhs.length === 0) continue;
       const lhs = res.pop();
       if (!lhs) {
-        res.push(...rhs);
+        append(res, rhs);
         continue;
       }
-      res.push(paste(ctx, lhs, rhs[0] as Token), ...rhs.slice(1));
+      res.push(paste(ctx, lhs, rhs[0] as Token));
+      append(res, rhs.slice(1));
       continue;
     }
     const ai = argIndex(b);
     if (ai >= 0) {
       const arg = args[ai] ?? [];
-      res.push(...(body[k + 1]?.text === '##' ? arg : expand(ctx, arg)));
+      append(res, body[k + 1]?.text === '##' ? arg : expand(ctx, arg));
       continue;
     }
     res.push(b);
   }
+  ctx.expanded += res.length;
   return res.map((t) => ({ ...t, hide: t.hide ? new Set([...t.hide, ...hide]) : hide, expansion: span }));
 }
 

@@ -194,8 +194,8 @@ const mullw: Factory = (c, i, idx) => {
   });
 };
 
-/** mulhw/mulhwu: the high word of the 64-bit product in RT's low word; RT's high word is undefined
- * by the ISA; POWER9 (and qemu) put a copy of the product's high word there as well. */
+/** mulhw/mulhwu: the high word of the 64-bit product in RT's low word; RT's high word is
+ * undefined by the ISA and 0 on qemu (measured). */
 function mulhw(signed: boolean): Factory {
   return (c, i, idx) => {
     const { H, L } = c;
@@ -206,7 +206,7 @@ function mulhw(signed: boolean): Factory {
     return record(c, i, rt, () => {
       const hi = signed ? smulh32(L[ra]!, L[rb]!) : umulh32(L[ra]!, L[rb]!);
       L[rt] = hi;
-      H[rt] = hi;
+      H[rt] = 0;
       return next;
     });
   };
@@ -230,8 +230,9 @@ function mulhd(signed: boolean): Factory {
 
 /**
  * Division. The ISA leaves RT undefined for division by zero and for the signed overflow case
- * (-2^n / -1); qemu then yields 0, and so do we. Word divisions put the quotient in the low word;
- * the high word is also undefined and is 0 here, as on qemu.
+ * (-2^n / -1). qemu 7.2 (measured) then divides by 1 for divw/divwu/divd/divdu (RT = the
+ * dividend) and yields 0 for the extended divides and the modulo instructions. Word divisions
+ * put the quotient in the low word and 0 in the high word; modsw sign-extends its result.
  */
 function divide(width: 32 | 64, signed: boolean, extended: boolean, modulo: boolean): Factory {
   return (c, i, idx) => {
@@ -258,15 +259,12 @@ function divide(width: 32 | 64, signed: boolean, extended: boolean, modulo: bool
       if (!ov) {
         q = modulo ? a % b : a / b;
         const fits = signed ? q === BigInt.asIntN(width, q) : q === BigInt.asUintN(width, q);
-        if (!fits) {
-          ov = true;
-          q = 0n;
-        }
+        if (!fits) ov = true;
       }
-      if (ov && modulo) q = 0n;
+      if (ov) q = extended || modulo ? 0n : a;
       if (width === 32) {
         L[rt] = Number(BigInt.asIntN(32, q));
-        H[rt] = 0;
+        H[rt] = modulo && signed ? L[rt]! >> 31 : 0;
       } else {
         put64(H, L, rt, q);
       }

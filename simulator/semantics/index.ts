@@ -1,8 +1,9 @@
 /**
- * The semantics table: isa row id → factory. Every id the simulator executes is here; ids of
- * the floating-point, vector and VSX facilities are recognised by category so that, with the
- * facility disabled in the MSR, they raise the matching "unavailable" interrupt as the
- * hardware does (their arithmetic is not modelled).
+ * The semantics table: isa row id → factory. Every id the simulator executes is here. Other
+ * ids of the floating-point, vector and VSX facilities are recognised by category so that, with
+ * the facility disabled in the MSR, they raise the matching "unavailable" interrupt as the
+ * hardware does (their arithmetic is not modelled: with the facility on, the run stops with a
+ * diagnostic).
  */
 import { ARITH } from './arith.js';
 import { BRANCH } from './branch.js';
@@ -12,9 +13,10 @@ import { LOADSTORE } from './loadstore.js';
 import { LOGICAL } from './logical.js';
 import { ROTATE } from './rotate.js';
 import { SYSTEM } from './system.js';
+import { VECTOR } from './vector.js';
 
 export const SEMANTICS: ReadonlyMap<string, Factory> = new Map(
-  Object.entries({ ...ARITH, ...LOGICAL, ...ROTATE, ...COMPARE, ...LOADSTORE, ...BRANCH, ...SYSTEM }),
+  Object.entries({ ...ARITH, ...LOGICAL, ...ROTATE, ...COMPARE, ...LOADSTORE, ...BRANCH, ...SYSTEM, ...VECTOR }),
 );
 
 export type Facility = 'fp' | 'vec' | 'vsx';

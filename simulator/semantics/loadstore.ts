@@ -188,7 +188,7 @@ function larx(size: 1 | 2 | 4 | 8): Factory {
       eaX(c, ra, rb);
       const eh = T[0]!;
       const el = T[1]!;
-      if ((el & (size - 1)) !== 0) return deliverAlignment(m, slotPc(m, idx), toBig(eh, el));
+      if ((el & (size - 1)) !== 0) return deliverAlignment(m, slotPc(m, idx), toBig(eh, el), i.word);
       const pa = xr(eh, el, size, idx);
       if (pa < 0) return EXIT;
       let vh = 0;
@@ -224,7 +224,8 @@ function stcx(size: 1 | 2 | 4 | 8): Factory {
       eaX(c, ra, rb);
       const eh = T[0]!;
       const el = T[1]!;
-      if ((el & (size - 1)) !== 0) return deliverAlignment(m, slotPc(m, idx), toBig(eh, el));
+      // No alignment check: qemu compares the EA with the reservation first, and a reservation
+      // is always aligned, so a misaligned stcx. simply fails (measured).
       let ok = S[RESV] === 1 && S[RESV_EH] === eh && S[RESV_EL] === el && S[RESV_SIZE] === size;
       if (ok) {
         const pa = xw(eh, el, size, idx);

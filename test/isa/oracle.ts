@@ -10,7 +10,6 @@ import { join } from 'node:path';
 
 const AS = 'powerpc64-linux-gnu-as';
 const OBJDUMP = 'powerpc64-linux-gnu-objdump';
-const OBJCOPY = 'powerpc64-linux-gnu-objcopy';
 
 export function requireTool(tool: string): void {
   const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
@@ -29,43 +28,43 @@ function withTmp<T>(fn: (dir: string) => T): T {
 }
 
 export interface GasResult {
-  /** 1-based line numbers gas reported an error on. */
+  /** 1-based line numbers gas reported an error on, with the message. */
   readonly errors: ReadonlyMap<number, string>;
-  /** The .text words, in order (lines with errors emit nothing). */
+  /** Per source line (0-based), the words gas emitted for it (alignment padding included). */
+  readonly perLine: readonly (readonly number[])[];
+  /** All words of lines without errors, in order. */
   readonly words: readonly number[];
 }
 
-/** Assemble `lines` (one instruction each) with GNU as and the given flags (e.g. ['-mpower10']). */
+/**
+ * Assemble `lines` (one instruction each) with GNU as and the given flags (e.g. ['-mpower10']),
+ * reading each line's bytes from the assembler listing (-al), so lines with errors and
+ * alignment padding before prefixed instructions do not shift the others.
+ */
 export function gasAssemble(lines: readonly string[], flags: readonly string[] = []): GasResult {
   requireTool(AS);
   return withTmp((dir) => {
     const src = join(dir, 'in.s');
-    const obj = join(dir, 'in.o');
-    const bin = join(dir, 'text.bin');
+    const lst = join(dir, 'in.lst');
     writeFileSync(src, lines.join('\n') + '\n');
-    const r = spawnSync(AS, [...flags, '-o', obj, src], { encoding: 'utf8' });
+    const r = spawnSync(AS, [...flags, `-al=${lst}`, '-o', join(dir, 'in.o'), src], { encoding: 'utf8', maxBuffer: 1 << 28 });
+    if (r.error) throw r.error;
     const errors = new Map<number, string>();
-    for (const m of r.stderr.matchAll(/^.*?:(\d+): Error: (.*)$/gm)) errors.set(Number(m[1]), m[2]!);
-    if (r.status !== 0) {
-      // gas writes no object when any line fails: assemble the good lines again.
-      if (errors.size === 0) throw new Error(`gas failed: ${r.stderr}`);
-      const good = lines.filter((_, i) => !errors.has(i + 1));
-      const again = gasAssemble(good, flags);
-      if (again.errors.size) throw new Error(`gas rejected lines it accepted before: ${[...again.errors.values()].join('; ')}`);
-      return { errors, words: again.words };
+    for (const m of r.stderr.matchAll(/^.*?:(\d+): Error: (.*)$/gm)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]!);
+    const perLine: number[][] = lines.map(() => []);
+    for (const l of readFileSync(lst, 'utf8').split('\n')) {
+      const m = /^\s*(\d+) (?:[0-9a-f?]{4}|    ) ([0-9A-F]{8})\b/.exec(l);
+      if (m) perLine[Number(m[1]) - 1]?.push(parseInt(m[2]!, 16));
     }
-    requireTool(OBJCOPY);
-    const c = spawnSync(OBJCOPY, ['-O', 'binary', '-j', '.text', obj, bin], { encoding: 'utf8' });
-    if (c.status !== 0) throw new Error(`objcopy failed: ${c.stderr}`);
-    const bytes = readFileSync(bin);
-    const words: number[] = [];
-    for (let i = 0; i + 4 <= bytes.length; i += 4) words.push(bytes.readUInt32BE(i));
-    return { errors, words };
+    const words = perLine.filter((_, i) => !errors.has(i + 1)).flat();
+    return { errors, perLine, words };
   });
 }
 
 export interface ObjdumpLine {
   readonly address: number;
+  /** 4, or 8 for a prefixed instruction (objdump prints its second word on a line of its own). */
+  readonly size: number;
   /** Mnemonic and operands as objdump prints them after the bytes ("addi    r3,r4,1"). */
   readonly text: string;
 }
@@ -83,10 +82,13 @@ export function objdumpWords(words: readonly number[], flags: readonly string[] 
       maxBuffer: 1 << 28,
     });
     if (r.status !== 0) throw new Error(`objdump failed: ${r.stderr}`);
-    const out: ObjdumpLine[] = [];
+    const out: { address: number; size: number; text: string }[] = [];
     for (const line of r.stdout.split('\n')) {
       const m = /^\s*([0-9a-f]+):\t(?:[0-9a-f]{2} ){4}\t?(.*)$/.exec(line);
-      if (m) out.push({ address: parseInt(m[1]!, 16), text: m[2]!.trimEnd() });
+      if (!m) continue;
+      const text = m[2]!.trimEnd();
+      if (text === '' && out.length) out[out.length - 1]!.size = 8;
+      else out.push({ address: parseInt(m[1]!, 16), size: 4, text });
     }
     return out;
   });

@@ -1,6 +1,6 @@
 /**
  * Seeded random C declarations for the differential layout test: structs and unions mixing every
- * scalar, pointers, (multi-dimensional) arrays, earlier records by value, anonymous members,
+ * scalar, pointers, (multi-dimensional) arrays, bit-fields, earlier records by value, anonymous members,
  * packed/aligned on records and members, and aligned typedefs; plus a DEFINE for the offset of
  * every member and the size and alignment of every record. The same seed gives the same text.
  */
@@ -18,6 +18,10 @@ function prng(seed: number): () => number {
 }
 
 const SCALARS = ['char', 'signed char', 'unsigned short', 'int', 'unsigned', 'long', 'unsigned long long', 'float', 'double', 'long double', '_Bool', 'void *', 'u8', 'u16', 'u32', 'u64'];
+const BITFIELD_TYPES: ReadonlyArray<readonly [string, number]> = [
+  ['unsigned char', 8], ['signed char', 8], ['char', 8], ['_Bool', 1], ['short', 16], ['unsigned short', 16], ['int', 32],
+  ['unsigned', 32], ['long', 64], ['unsigned long long', 64], ['u8', 8], ['u16', 16], ['u32', 32], ['u64', 64], ['u16_a8', 16],
+];
 const ALIGNED_TYPEDEFS = ['u64_a2', 'u16_a8', 'u8_a4', 'u32_a32'];
 
 export function randomStructs(seed: number, count: number): string {
@@ -58,6 +62,14 @@ export function randomStructs(seed: number, count: number): string {
         continue;
       }
       const field = `m${depth}_${fieldNumber++}`;
+      if (chance(0.15)) {
+        // A bit-field (maybe unnamed, maybe zero-width); no offsetof for it.
+        const [type, bits] = pick(BITFIELD_TYPES);
+        const unnamed = chance(0.2);
+        const width = unnamed && chance(0.3) ? 0 : 1 + Math.floor(rnd() * bits);
+        lines.push(`${type} ${unnamed ? '' : field} : ${width}${!unnamed && chance(0.1) ? ' __attribute__((packed))' : ''};`);
+        continue;
+      }
       const { type, suffix } = memberType(depth);
       let attrs = '';
       if (chance(0.08)) attrs += ` __attribute__((aligned(${pick([1, 2, 4, 8, 16])})))`;

@@ -1,0 +1,110 @@
+/**
+ * `make bench-ld`: link 1, 100 and 1000 generated objects and one 1M-line object with ppc64-ld and
+ * GNU ld; print wall times (best of a few runs, whole processes) and the ratio. Inputs are made
+ * once with GNU as into build/bench-ld/ and reused.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
+const WORK = join(ROOT, 'build', 'bench-ld');
+const GNU_AS = 'powerpc64-linux-gnu-as';
+const GNU_LD = 'powerpc64-linux-gnu-ld';
+const OUR_LD = join(ROOT, 'dist', 'linker', 'cli.js');
+
+/** One small object: a few functions calling each other and the next object, data pointing at them. */
+function smallObject(i: number, n: number): string {
+  const next = (i + 1) % n;
+  const lines = ['\t.text'];
+  for (let f = 0; f < 4; f++) {
+    lines.push(`\t.globl fn_${i}_${f}`, `fn_${i}_${f}:`, '\tmflr 0', '\tstd 0, 16(1)', `\tlis 3, data_${i}@ha`, `\taddi 3, 3, data_${i}@l`);
+    lines.push(f < 3 ? `\tbl fn_${i}_${f + 1}` : `\tbl fn_${next}_0`, '\tnop', '\tld 0, 16(1)', '\tmtlr 0', '\tblr');
+  }
+  if (i === 0) lines.push('\t.globl _start', '_start:', '\tbl fn_0_0', '\tb .');
+  lines.push('\t.section .rodata', `str_${i}: .asciz "object ${i}"`, '\t.data', '\t.align 3', `\t.globl data_${i}`, `data_${i}:`);
+  for (let f = 0; f < 4; f++) lines.push(`\t.quad fn_${i}_${f}`);
+  lines.push(`\t.quad str_${i}`, '\t.bss', `\t.space ${16 + (i % 7) * 8}`);
+  return lines.join('\n') + '\n';
+}
+
+/** About a million lines: blocks of code with branch and address relocations, plus data. */
+function bigObject(lines: number): string {
+  const out: string[] = ['\t.text', '\t.globl _start', '_start:'];
+  const blocks = Math.floor(lines / 6);
+  for (let b = 0; b < blocks; b++) {
+    out.push(`f${b}:`, `\tlis 3, d${b % 1000}@ha`, `\taddi 3, 3, d${b % 1000}@l`, `\tbl f${(b * 7 + 3) % blocks}`, '\tnop');
+  }
+  out.push('\tblr', '\t.data', '\t.align 3');
+  for (let d = 0; d < 1000; d++) out.push(`d${d}: .quad f${d}`);
+  return out.join('\n') + '\n';
+}
+
+function assemble(name: string, text: string): string {
+  const src = join(WORK, `${name}.s`);
+  const obj = join(WORK, `${name}.o`);
+  if (!existsSync(obj)) {
+    writeFileSync(src, text);
+    execFileSync(GNU_AS, ['-a64', '-mbig', '-o', obj, src]);
+  }
+  return obj;
+}
+
+function timeRun(cmd: string, args: string[], runs: number): number {
+  let best = Infinity;
+  for (let r = 0; r < runs; r++) {
+    const t0 = process.hrtime.bigint();
+    const p = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+    if (p.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} ... failed: ${p.stderr?.toString() ?? ''}`);
+    best = Math.min(best, ms);
+  }
+  return best;
+}
+
+export async function main(): Promise<number> {
+  for (const tool of [GNU_AS, GNU_LD]) {
+    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
+      process.stderr.write(`bench-ld: ${tool} is not installed: run \`bash scripts/setup-deps.sh\`\n`);
+      return 1;
+    }
+  }
+  if (!existsSync(OUR_LD)) {
+    process.stderr.write('bench-ld: dist/linker/cli.js is missing: run `npx tsc -p tsconfig.json` first\n');
+    return 1;
+  }
+  mkdirSync(WORK, { recursive: true });
+  process.stdout.write('bench-ld: generating inputs with GNU as (cached in build/bench-ld)...\n');
+  const objs: string[] = [];
+  for (let i = 0; i < 1000; i++) objs.push(assemble(`obj${i}`, smallObject(i, 1000)));
+  // Sets of 1 and 100 objects must close their call chain: regenerate the last object of each set.
+  const set1 = [assemble('one0', smallObject(0, 1))];
+  const set100 = [...objs.slice(0, 99), assemble('hundred99', smallObject(99, 100))];
+  const big = assemble('big1m', bigObject(1_000_000));
+
+  const cases: [string, string[], number][] = [
+    ['1 object', set1, 5],
+    ['100 objects', set100, 5],
+    ['1000 objects', objs, 3],
+    ['1 object, 1M lines', [big], 3],
+  ];
+  const rows: string[] = [];
+  let ratio1000 = 0;
+  for (const [label, inputs, runs] of cases) {
+    const gnuOut = join(WORK, 'gnu.out');
+    const ourOut = join(WORK, 'ours.out');
+    const gnu = timeRun(GNU_LD, ['-o', gnuOut, ...inputs], runs);
+    const ours = timeRun(process.execPath, [OUR_LD, '-o', ourOut, ...inputs], runs);
+    const ratio = ours / gnu;
+    if (label === '1000 objects') ratio1000 = ratio;
+    rows.push(`${label.padEnd(20)} ${gnu.toFixed(1).padStart(10)} ms ${ours.toFixed(1).padStart(10)} ms ${ratio.toFixed(2).padStart(8)}x`);
+  }
+  process.stdout.write(`${'inputs'.padEnd(20)} ${'GNU ld'.padStart(13)} ${'ppc64-ld'.padStart(13)} ${'ratio'.padStart(9)}\n${rows.join('\n')}\n`);
+  process.stdout.write(`target: within 1.5x of GNU ld at 1000 objects: ${ratio1000 <= 1.5 ? 'met' : 'NOT met'} (${ratio1000.toFixed(2)}x)\n`);
+  return 0;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  process.exitCode = await main();
+}

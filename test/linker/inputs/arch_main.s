@@ -1,0 +1,6 @@
+	.text
+	.globl _start
+_start:
+	bl util_a
+	nop
+	b .

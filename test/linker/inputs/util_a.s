@@ -1,0 +1,3 @@
+	.text
+	.globl util_a
+util_a:	b util_c

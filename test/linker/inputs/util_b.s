@@ -1,0 +1,5 @@
+	.text
+	.globl util_b
+util_b:	blr
+	.data
+	.quad 0xbbbbbbbbbbbbbbbb

@@ -1,0 +1,3 @@
+	.text
+	.globl util_d
+util_d:	blr
