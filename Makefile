@@ -34,7 +34,7 @@ test: deps setup build
 	npx vitest run
 
 # The main job (see README).
-run: build
+run: deps setup build
 	bash scripts/run-main.sh
 
 bench: bench-as bench-ld bench-sim
