@@ -3,4 +3,4 @@ export * from './constants.js';
 export type * from './types.js';
 export { readElf, readSymbols, readRelocations, findSection, type ReadOptions } from './reader.js';
 export { writeElf, layoutElf, type ElfLayout } from './writer.js';
-export { StringTableBuilder, readCString, encodeSymbols, decodeSymbols, encodeRela, decodeRela } from './tables.js';
+export { StringTableBuilder, StringTableReader, readCString, encodeSymbols, decodeSymbols, encodeRela, decodeRela } from './tables.js';

@@ -7,6 +7,7 @@ import type { ElfRela, ElfSymbol } from './types.js';
 
 const utf8 = new TextDecoder('utf-8');
 const utf8enc = new TextEncoder();
+const latin1 = new TextDecoder('latin1');
 
 /**
  * Builds a string table (.strtab, .shstrtab): offset 0 is the empty string, identical names share
@@ -14,7 +15,7 @@ const utf8enc = new TextEncoder();
  */
 export class StringTableBuilder {
   private readonly offsets = new Map<string, number>();
-  private readonly chunks: Uint8Array[] = [new Uint8Array(1)];
+  private buf = new Uint8Array(256);
   private length = 1;
 
   constructor() {
@@ -25,14 +26,28 @@ export class StringTableBuilder {
   add(name: string): number {
     const known = this.offsets.get(name);
     if (known !== undefined) return known;
-    const bytes = utf8enc.encode(name);
     const off = this.length;
-    const chunk = new Uint8Array(bytes.length + 1);
-    chunk.set(bytes);
-    this.chunks.push(chunk);
-    this.length += chunk.length;
+    // Names are nearly always ASCII: copy char codes directly, fall back to UTF-8 otherwise.
+    let ascii = true;
+    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) ascii = false;
+    const bytes = ascii ? undefined : utf8enc.encode(name);
+    const n = bytes ? bytes.length : name.length;
+    this.reserve(n + 1);
+    if (bytes) this.buf.set(bytes, off);
+    else for (let i = 0; i < n; i++) this.buf[off + i] = name.charCodeAt(i);
+    this.buf[off + n] = 0;
+    this.length += n + 1;
     this.offsets.set(name, off);
     return off;
+  }
+
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    let cap = this.buf.length * 2;
+    while (cap < this.length + extra) cap *= 2;
+    const next = new Uint8Array(cap);
+    next.set(this.buf.subarray(0, this.length));
+    this.buf = next;
   }
 
   get size(): number {
@@ -40,13 +55,27 @@ export class StringTableBuilder {
   }
 
   finish(): Uint8Array {
-    const out = new Uint8Array(this.length);
-    let at = 0;
-    for (const c of this.chunks) {
-      out.set(c, at);
-      at += c.length;
-    }
-    return out;
+    return this.buf.slice(0, this.length);
+  }
+}
+
+/**
+ * Reads names out of one string table. The table is decoded once (as Latin-1, which maps bytes
+ * to code points one to one); names with bytes >= 0x80 are re-decoded as UTF-8.
+ */
+export class StringTableReader {
+  private readonly text: string;
+  private readonly ascii: boolean;
+  constructor(private readonly table: Uint8Array) {
+    this.text = latin1.decode(table);
+    this.ascii = !/[^\x00-\x7f]/.test(this.text);
+  }
+  get(off: number): string | undefined {
+    if (off < 0 || off >= this.table.length) return off === 0 && this.table.length === 0 ? '' : undefined;
+    const end = this.text.indexOf('\0', off);
+    if (end < 0) return undefined;
+    const s = this.text.slice(off, end);
+    return this.ascii || !/[^\x00-\x7f]/.test(s) ? s : utf8.decode(this.table.subarray(off, end));
   }
 }
 
@@ -89,10 +118,11 @@ export function decodeSymbols(data: Uint8Array, strtab: Uint8Array): { symbols: 
   const dv = view(data);
   const n = data.length / SYM_SIZE;
   const symbols: ElfSymbol[] = new Array(n);
+  const names = new StringTableReader(strtab);
   for (let i = 0; i < n; i++) {
     const at = i * SYM_SIZE;
     const nameOff = dv.getUint32(at);
-    const name = readCString(strtab, nameOff);
+    const name = nameOff === 0 ? '' : names.get(nameOff);
     if (name === undefined) return { error: `symbol ${i} has a name offset 0x${nameOff.toString(16)} outside the string table` };
     const info = dv.getUint8(at + 4);
     symbols[i] = {

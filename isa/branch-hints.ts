@@ -115,3 +115,25 @@ export function boError(bo: number, kind: BranchKind, atStyle: boolean): string 
   if (kind === 'ctr' && (bo & 4) === 0) return 'invalid counter access';
   return undefined;
 }
+
+/**
+ * A "+"/"-" on a base bc/bclr/bcctr with an explicit BO, as gas treats it: with the y-bit
+ * encoding "+" sets y and "-" is refused; with the at-bit encoding the hint sets the at
+ * bits when they are clear and must agree with them when they are set.
+ */
+export function applyBaseHint(bo: number, hint: Hint, atStyle: boolean): number | string {
+  const noHint = 'BO value implies no branch hint, when using + or - modifier';
+  const already = "attempt to set 'at' bits when they are already set";
+  const cls = classOf(bo);
+  if (cls === 'always') return noHint;
+  if (!atStyle) return hint === '+' ? bo | 1 : noHint;
+  if (cls === 'both') return bo & 1 ? 'invalid conditional option' : noHint;
+  if (cls === 'cond') {
+    const at = bo & 3;
+    if (at === 0) return bo | (hint === '+' ? 3 : 2);
+    return at === (hint === '+' ? 3 : 2) ? bo : already;
+  }
+  const at = bo & 9;
+  if (at === 0) return bo | (hint === '+' ? 9 : 8);
+  return at === (hint === '+' ? 9 : 8) ? bo : already;
+}

@@ -50,6 +50,8 @@ export interface Row extends InsnVariant {
   readonly size: 4 | 8;
   readonly mask: readonly number[];
   readonly match: readonly number[];
+  /** Ignored bits that must be clear for an alias to apply (rows with strictAliases). */
+  readonly ignored: readonly number[];
   readonly cpu: CpuReq;
   readonly print: boolean;
   /** false for spellings only the disassembler prints (lookup() does not return them). */
@@ -201,8 +203,12 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     }
     insertField(match, f, val);
   }
+  const ignored = new Array<number>(size / 4).fill(0);
   for (const [from, to] of spec.ignore ?? []) {
-    for (let b = from; b <= to; b++) mask[b >> 5] = (mask[b >> 5]! & ~(1 << (31 - (b & 31)))) >>> 0;
+    for (let b = from; b <= to; b++) {
+      mask[b >> 5] = (mask[b >> 5]! & ~(1 << (31 - (b & 31)))) >>> 0;
+      ignored[b >> 5] = (ignored[b >> 5]! | (1 << (31 - (b & 31)))) >>> 0;
+    }
   }
   const reported = new Map<FieldKey, CompiledField>();
   for (const k of Object.keys(fixed) as FieldKey[]) if (FIELDS[k].name !== '?') reported.set(k, fields.get(k)!);
@@ -218,13 +224,15 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     // Record forms written with a '.' in their base spelling (andi., stwcx.) set CR0 too.
     rc: v.rc || spec.mnemonic.endsWith('.'),
     oe: v.oe,
-    hintable: false,
+    // Base conditional branches take "+"/"-" too (bc+ 12,...).
+    hintable: spec.branch !== undefined,
     ops: rowOps,
     base: undefined as unknown as Row,
     form: spec.form,
     size,
     mask,
     match,
+    ignored: spec.strictAliases ? ignored : ignored.map(() => 0),
     cpu: spec.cpu ?? DEFAULT_CPU,
     print: true,
     asm: true,
@@ -274,6 +282,7 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
     size: base.size,
     mask: base.mask,
     match: base.match,
+    ignored: base.ignored,
     cpu: spec.cpu ?? base.cpu,
     print: spec.print,
     asm: spec.asm ?? true,

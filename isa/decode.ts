@@ -110,10 +110,12 @@ function resolve(row: Row, words: readonly number[], opts: DecodeOptions): Decod
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
   const baseVals = row.ops.map((op) => operandValue(op, words));
   for (let i = 0; i < baseVals.length; i++) if (row.ops[i]!.invalid?.test(baseVals[i]!)) return undefined;
-  // Invalid forms objdump refuses to decode (R=1 with a base register).
-  if (row.check.includes('pcrel') && checkRegisters(row, baseVals)) return undefined;
+  // Invalid forms (update with RA=0, lmw over RA, R=1 with a base register): objdump
+  // refuses to decode them, as gas refuses to assemble them.
+  if (row.check.length && checkRegisters(row, baseVals)) return undefined;
   const fields = fieldsOf(row, words);
-  if (!opts.raw && row.aliases.length) {
+  const ignoredClear = row.ignored.every((m, i) => (words[i]! & m) === 0);
+  if (!opts.raw && row.aliases.length && ignoredClear) {
     const hit = findAlias(row, baseVals, cpu);
     if (hit) return { variant: hit.alias, values: hit.values, fields, size: row.size };
   }

@@ -3,7 +3,7 @@
  * Aliases are rewritten to their base row's operands first; range and alignment are
  * checked on the operands as written, then on the base fields.
  */
-import { applyHint, boError, type Hint } from './branch-hints.js';
+import { applyBaseHint, applyHint, boError, type Hint } from './branch-hints.js';
 import { selectedAtLeast, usesAtHints, DEFAULT_ASM_CPU, type Cpu } from './cpu.js';
 import { insertField, type CompiledOperand, type Row } from './compile.js';
 import type { RowCheck } from './spec.js';
@@ -56,6 +56,11 @@ function checkOne(row: Row, check: RowCheck, vals: readonly bigint[]): string | 
     }
     case 'lswx':
       return rt === ra || rt === get('RB') ? 'source and target register operands must be different' : undefined;
+    case 'acc': {
+      const at = get('AT') ?? get('SAT') ?? 0n;
+      const overlaps = (x: bigint | undefined): boolean => x !== undefined && x < 32n && x >> 2n === at;
+      return overlaps(get('XA') ?? get('SXA4')) || overlaps(get('XB') ?? get('SXB4')) ? 'VSR overlaps ACC operand' : undefined;
+    }
     case 'pcrel':
       return get('R11') === 1n && get('SRA') !== 0n ? 'invalid R operand' : undefined;
     case 'lq':
@@ -99,12 +104,25 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
     // computed base fields to their width (extlwi 3,4,0,1 gives ME=(0-1)&31).
     baseVals = [...row.toBase!(vals)];
   } else if (base.branch) {
-    const err = boError(Number(vals[base.boIndex]!), base.branch, atStyle);
+    // gas checks an explicit BO before a y-bit hint and after an at-bit hint.
+    let bo = Number(vals[base.boIndex]!);
+    if (opts.hint && !atStyle) {
+      const err = boError(bo, base.branch, atStyle);
+      if (err) return fail(base.boIndex, err);
+    }
+    if (opts.hint) {
+      const hinted = applyBaseHint(bo, opts.hint, atStyle);
+      if (typeof hinted === 'string') return fail(-1, hinted);
+      bo = hinted;
+    }
+    const err = boError(bo, base.branch, atStyle);
     if (err) return fail(base.boIndex, err);
+    vals[base.boIndex] = BigInt(bo);
   }
+  if (opts.hint && !row.alias && !base.branch) return fail(-1, `"${opts.hint}" branch hint not allowed on ${row.mnemonic}`);
   const regErr = checkRegisters(base, baseVals);
   if (regErr) return fail(-1, regErr);
-  if (opts.hint) {
+  if (opts.hint && row.alias) {
     if (!row.hintable || !base.branch) return fail(-1, `"${opts.hint}" branch hint not allowed on ${row.mnemonic}`);
     const bo = Number(baseVals[base.boIndex]!);
     const ti = base.ops.findIndex((o) => o.kind === 'target');

@@ -180,6 +180,11 @@ export const FIELDS = {
   DW: f('DW', [31, 31], [6, 10]),
   RTp: f('RTp', [6, 9]),
   ONE31: bit('?', 31),
+  WC: f('WC', [9, 10]),
+  PL: f('PL', [14, 15]),
+  TA: f('A', [6, 6]),
+  ONE10: bit('?', 10),
+  ONE6: bit('?', 6),
 
   // ---- prefixed instructions (ISA 3.1 §1.6.3): prefix bits 0..31, suffix bits 32..63 ----
   PTYPE: f('?', [6, 7]), // 0 8LS, 1 8RR, 2 MLS, 3 MRR/MMIRR
@@ -205,6 +210,16 @@ export const FIELDS = {
   SXO4: f('?', [43, 46]),
   SXO2: f('?', [58, 59]),
   PUIM3: f('UIM', [29, 31]),
+  // MMA (MMIRR prefix masks, accumulator fields)
+  AT: f('AT', [6, 8]),
+  SAT: f('AT', [38, 40]),
+  SXO8: f('?', [53, 60]),
+  PMSK8: f('PMSK', [16, 23]),
+  PMSK4: f('PMSK', [16, 19]),
+  PMSK2: f('PMSK', [16, 17]),
+  XMSK: f('XMSK', [24, 27]),
+  YMSK: f('YMSK', [28, 31]),
+  YMSK2: f('YMSK', [28, 29]),
   PIMM8: f('IMM', [24, 31]),
 } as const satisfies Record<string, FieldDef>;
 

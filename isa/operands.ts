@@ -247,6 +247,25 @@ export const OPERANDS = {
   /** gas takes -2^32..2^33-1 (upper word 0, 1 or all ones) and keeps the low 32 bits */
   IMM32: imm('IMM32', 'IMM32', { min: -0x100000000n, max: 0x1ffffffffn }),
   PUIM3: imm('UIM', 'PUIM3'),
+  /** wait (ISA 3.1): WC 3 and PL other than 0 are reserved */
+  WC_OPT: { ...opt(imm('WC', 'WC')), invalid: { test: (v) => v === 3n, message: 'illegal WC operand value' } },
+  PL_OPT: { ...opt(imm('PL', 'PL')), invalid: { test: (v) => v !== 0n, message: 'illegal PL operand value' } },
+  TA_OPT: opt(imm('A', 'TA')),
+  // MMA
+  AT: reg('AT', 'AT', 'acc'),
+  SAT: reg('AT', 'SAT', 'acc'),
+  XA_ACC: reg('XA', 'XA', 'vsr'),
+  XAP_ACC: { ...reg('XAp', 'XA', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)' } },
+  XB_ACC: reg('XB', 'XB', 'vsr'),
+  SXA_ACC: reg('XA', 'SXA4', 'vsr'),
+  SXAP_ACC: { ...reg('XAp', 'SXA4', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)' } },
+  SXB_ACC: reg('XB', 'SXB4', 'vsr'),
+  PMSK8: imm('PMSK', 'PMSK8'),
+  PMSK4: imm('PMSK', 'PMSK4'),
+  PMSK2: imm('PMSK', 'PMSK2'),
+  XMSK: imm('XMSK', 'XMSK'),
+  YMSK: imm('YMSK', 'YMSK'),
+  YMSK2: imm('YMSK', 'YMSK2'),
   PIMM8: imm('IMM', 'PIMM8'),
 } as const satisfies Record<string, OperandSpec>;
 

@@ -36,6 +36,8 @@ export interface RowSpec {
    */
   /** Bits objdump does not check (reserved bits of some forms): left out of the decode mask. */
   readonly ignore?: readonly (readonly [number, number])[];
+  /** The extended mnemonics over this row apply only when the ignored bits are 0 (isel). */
+  readonly strictAliases?: boolean;
   /** The last operands may be omitted, as gas allows: how many (default 0), or their defaults. */
   readonly optional?: number | readonly bigint[];
   readonly promote?: { readonly to: string; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean };
@@ -49,7 +51,8 @@ export type RowCheck =
   | 'lswi' // RA not in the registers loaded
   | 'lswx' // RT differs from RA and RB
   | 'lq' // RA differs from RTp
-  | 'pcrel'; // prefixed: R=1 only with RA=0
+  | 'pcrel' // prefixed: R=1 only with RA=0
+  | 'acc'; // MMA: XA/XB may not be VSRs of the target accumulator
 
 export interface AliasSpec {
   readonly type: 'alias';

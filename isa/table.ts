@@ -13,6 +13,7 @@ import { VMX } from './instructions/vmx.js';
 import { VSX } from './instructions/vsx.js';
 import { EXTENDED } from './instructions/extended.js';
 import { PREFIXED } from './instructions/prefixed.js';
+import { MMA } from './instructions/mma.js';
 
 export const TABLE: CompiledTable = compileTable([
   ...BRANCH,
@@ -25,4 +26,5 @@ export const TABLE: CompiledTable = compileTable([
   ...VSX,
   ...EXTENDED,
   ...PREFIXED,
+  ...MMA,
 ]);

@@ -205,10 +205,10 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     if (s) s.referenced = true;
   }
   allocateCommons(ctx);
-  synthesizeDotSymbols(ctx);
   decodeRelocations(ctx);
   mark('decode relocations');
   if (diags.hasErrors) return done();
+  synthesizeDotSymbols(ctx);
 
   // Linker-created input sections: the GOT header (the TOC pointer, GNU ld's first .got word).
   const gotHeader = syntheticSection(lf, '.got', SHF_ALLOC | SHF_WRITE, 8n, {

@@ -12,7 +12,7 @@ import { type EvalEnv, type Value, evaluate } from './script/eval.js';
 import { lookupOrCreate, symbolAddress } from './symbols.js';
 import type { Ctx, OutputSection, Sym } from './types.js';
 
-const alignUp = (v: bigint, a: bigint): bigint => (a > 1n ? ((v + a - 1n) / a) * a : v);
+const alignUp = (v: bigint, a: bigint): bigint => (a <= 1n ? v : (a & (a - 1n)) === 0n ? (v + a - 1n) & ~(a - 1n) : ((v + a - 1n) / a) * a);
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 
 interface DataSegment {

@@ -5,7 +5,7 @@
  * output sections of the same kind.
  */
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS, SHT_NOTE } from '../elf/constants.js';
-import type { AssertStmt, Assign, EntryStmt, InputSpec, OutputSectionDef } from './script/ast.js';
+import type { AssertStmt, Assign, EntryStmt, InputSpec, OutputSectionDef, Pattern } from './script/ast.js';
 import { compilePattern, matchFile } from './script/pattern.js';
 import type { Ctx, InputSection, ObjectFile, OutputSection } from './types.js';
 
@@ -48,20 +48,71 @@ function allFiles(ctx: Ctx): ObjectFile[] {
   return [ctx.linkerFile, ...ctx.files];
 }
 
-function specMatches(spec: InputSpec, file: ObjectFile, sec: InputSection): boolean {
-  // Common symbols (synthetic sections with index -2) go only where `*(COMMON)` asks for them.
-  if (sec.index === -2) return spec.common;
-  for (const s of spec.sections) {
-    if (!s.pattern.match(sec.name)) continue;
-    if (s.excludeFiles.some((p) => matchFile(p, file.path, file.member))) continue;
-    return true;
-  }
-  return false;
-}
-
 function fileMatches(spec: InputSpec, file: ObjectFile): boolean {
   if (!matchFile(spec.file, file.path, file.member)) return false;
   return !spec.excludeFiles.some((p) => matchFile(p, file.path, file.member));
+}
+
+/**
+ * Input sections indexed by name, in input order, so that a pattern is tested once per distinct
+ * name rather than once per section (1000 objects have thousands of sections but a few names).
+ */
+class SectionIndex {
+  readonly byName = new Map<string, InputSection[]>();
+  readonly seq = new Map<InputSection, number>();
+  private readonly namesFor = new Map<string, string[]>();
+
+  constructor(files: ObjectFile[]) {
+    let n = 0;
+    for (const f of files) {
+      for (const sec of f.sections) {
+        if (!sec) continue;
+        this.seq.set(sec, n++);
+        const l = this.byName.get(sec.name);
+        if (l) l.push(sec);
+        else this.byName.set(sec.name, [sec]);
+      }
+    }
+  }
+
+  /** Section names a pattern matches. */
+  names(p: Pattern): string[] {
+    let r = this.namesFor.get(p.text);
+    if (!r) {
+      r = this.byName.has(p.text) && !/[*?[]/.test(p.text) ? [p.text] : [...this.byName.keys()].filter((n) => p.match(n));
+      this.namesFor.set(p.text, r);
+    }
+    return r;
+  }
+
+  /** Unclaimed sections the spec takes, in input order. */
+  candidates(spec: InputSpec, claimed: Set<InputSection>): InputSection[] {
+    const entriesByName = new Map<string, InputSpec['sections']>();
+    for (const e of spec.sections) {
+      for (const n of this.names(e.pattern)) {
+        const l = entriesByName.get(n);
+        if (l) l.push(e);
+        else entriesByName.set(n, [e]);
+      }
+    }
+    const out: InputSection[] = [];
+    const fileOk = new Map<ObjectFile, boolean>();
+    for (const [name, entries] of entriesByName) {
+      for (const sec of this.byName.get(name)!) {
+        if (claimed.has(sec)) continue;
+        // Common symbols (synthetic sections with index -2) go only where `*(COMMON)` asks for them.
+        if ((sec.index === -2) !== spec.common) continue;
+        let ok = fileOk.get(sec.file);
+        if (ok === undefined) fileOk.set(sec.file, (ok = fileMatches(spec, sec.file)));
+        if (!ok) continue;
+        const f = sec.file;
+        if (!entries.some((e) => !e.excludeFiles.some((p) => matchFile(p, f.path, f.member)))) continue;
+        out.push(sec);
+      }
+    }
+    if (entriesByName.size > 1) out.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
+    return out;
+  }
 }
 
 function sortGroup(group: InputSection[], sort: InputSpec['sort']): void {
@@ -80,6 +131,7 @@ export function matchSections(ctx: Ctx): PlanItem[] {
   const plan: PlanItem[] = [];
   const claimed = new Set<InputSection>();
   const files = allFiles(ctx);
+  const index = new SectionIndex(files);
   let order = 0;
   for (const item of ctx.script.sections) {
     if (item.k !== 'osec') {
@@ -93,14 +145,10 @@ export function matchSections(ctx: Ctx): PlanItem[] {
     for (const cmd of def.cmds) {
       const group: InputSection[] = [];
       if (cmd.k === 'input') {
-        for (const file of files) {
-          if (!fileMatches(cmd, file)) continue;
-          for (const sec of file.sections) {
-            if (!sec || claimed.has(sec) || !specMatches(cmd, file, sec)) continue;
-            claimed.add(sec);
-            group.push(sec);
-            if (cmd.keep) sec.keep = true;
-          }
+        for (const sec of index.candidates(cmd, claimed)) {
+          claimed.add(sec);
+          group.push(sec);
+          if (cmd.keep) sec.keep = true;
         }
         sortGroup(group, cmd.sort);
         for (const s of group) taken.push(s);

@@ -62,8 +62,9 @@ export function synthesizeDotSymbols(ctx: Ctx): void {
     const t = opdTarget(desc.section, desc.value);
     if (!t || t.sym.kind !== 'defined') continue;
     Object.assign(s, {
+      // GNU ld makes the synthesized entry symbol local (hidden) to the output.
       kind: 'defined', section: t.sym.section, value: t.sym.value + t.addend, file: desc.file, type: 2 /* STT_FUNC */,
-      binding: desc.binding,
+      binding: desc.binding, other: 2,
     });
   }
 }
@@ -154,12 +155,12 @@ export function applyRelocations(ctx: Ctx, buffers: Map<OutputSection, Uint8Arra
         ctx.diags.add({ severity: 'error', where: where(sec, 0n), message: 'relocations in a section without contents (SHT_NOBITS)' });
         continue;
       }
-      applySection(ctx, sec, buf, out.addr);
+      applySection(ctx, sec, new DataView(buf.buffer, buf.byteOffset, buf.byteLength), out.addr);
     }
   }
 }
 
-function applySection(ctx: Ctx, sec: InputSection, buf: Uint8Array, outAddr: bigint): void {
+function applySection(ctx: Ctx, sec: InputSection, dv: DataView, outAddr: bigint): void {
   const base = outAddr + sec.offset;
   const isAllocated = (sec.flags & 2n) !== 0n;
   for (const r of sec.relocs!) {
@@ -213,7 +214,7 @@ function applySection(ctx: Ctx, sec: InputSection, buf: Uint8Array, outAddr: big
         break;
       }
     }
-    const msg = apply(buf, Number(sec.offset + r.offset), how, value, relocName(r.type));
+    const msg = apply(dv, Number(sec.offset + r.offset), how, value, r.type);
     if (msg) {
       const target = sym.name ? ` against \`${sym.name}'` : sym.section ? ` against section \`${sym.section.name}'` : '';
       ctx.diags.add({ severity: 'error', where: where(sec, r.offset), message: `${msg}${target}` });

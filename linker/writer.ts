@@ -116,7 +116,12 @@ export function writeExecutable(ctx: Ctx, outputs: OutputSection[], buffers: Map
     const str = strtab.finish();
     sections.push({ name: '.strtab', type: SHT_STRTAB, flags: 0n, addr: 0n, data: str, size: BigInt(str.length), link: 0, info: 0, addralign: 1n, entsize: 0n });
   }
-  const elf: ElfFile = { type: ET_EXEC, machine: EM_PPC64, flags: 1 /* ELFv1 */, entry, sections, segments: file.segments, shstrndx: 0 };
+  // e_flags carries the ABI version the inputs declared (1 = ELFv1 with descriptors; 0 = unspecified), as GNU ld merges it.
+  // An .opd section marks ELFv1 even when the objects left e_flags 0.
+  let flags = 0;
+  for (const f of ctx.files) flags |= f.elf.flags & 3;
+  if (flags === 0 && outputs.some((o) => o.exists && o.pieces.some((p) => p.kind === 'input' && p.section.name === '.opd'))) flags = 1;
+  const elf: ElfFile = { type: ET_EXEC, machine: EM_PPC64, flags, entry, sections, segments: file.segments, shstrndx: 0 };
   return writeElf(elf);
 }
 

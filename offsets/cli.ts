@@ -102,7 +102,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stderr.write(`${TOOL}: error: ${p}\n${USAGE}`);
     return 2;
   }
-  const options: GenerateOptions = { ...p.options, ...(p.output ? { outputPath: p.output } : {}) };
+  const options: GenerateOptions = p.options;
   const input = p.input as string;
   if (p.command === 'layout') {
     const r = describeLayouts(input, options, p.names, nodeHost);

@@ -22,8 +22,6 @@ export interface GenerateOptions {
   readonly includeDirs: readonly string[];
   readonly defines?: ReadonlyArray<readonly [string, string]>;
   readonly undefines?: readonly string[];
-  /** Path the header will be written to (only its base name is used: the include guard). */
-  readonly outputPath?: string;
 }
 
 export interface GeneratedConstant {
@@ -85,7 +83,7 @@ export function generateOffsets(path: string, options: GenerateOptions, host: Ho
   const lines: HeaderLine[] = [];
   if (unit && sema) guarded(bag, path, () => evaluateItems(unit, sema, constants, lines));
   if (bag.hasErrors) return { constants, diagnostics: bag.items };
-  return { header: renderHeader(lines, path, options.outputPath ?? 'asm-offsets.h'), constants, diagnostics: bag.items };
+  return { header: renderHeader(lines, path), constants, diagnostics: bag.items };
 }
 
 /** Evaluate the DEFINE list in order: constants, blank lines, comments, static assertions. */
@@ -144,7 +142,15 @@ function rowsOf(sema: Sema, decl: RecordDecl, base: bigint, depth: number): Layo
   const rows: LayoutRow[] = [];
   for (const f of l.fields) {
     const size = sizeAlign(sema, f.type)?.size;
-    rows.push({ depth, name: f.member.name ?? '<anonymous>', type: typeName(f.type), offset: base + f.offset, size });
+    const width = f.member.bitWidth ? evalInteger(sema, f.member.bitWidth)?.value : undefined;
+    rows.push({
+      depth,
+      name: f.member.name ?? '<anonymous>',
+      type: typeName(f.type),
+      offset: base + f.offset,
+      size,
+      ...(width !== undefined ? { bits: { offset: base * 8n + f.bitOffset, width } } : {}),
+    });
     if (f.type.kind === 'record' && f.type.decl.name === undefined) rows.push(...rowsOf(sema, f.type.decl, base + f.offset, depth + 1));
   }
   return rows;

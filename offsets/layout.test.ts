@@ -43,6 +43,21 @@ describe('layoutRecord', () => {
     expect(r.size).toBe(8n);
   });
 
+  it('bit-fields share a unit until one would cross it; zero-width and packed ones', () => {
+    const bf = (w: bigint, size: bigint, named = true, packed = false) => ({ size, typeAlign: size, bitWidth: w, named, packed });
+    // u32 a:3, u32 b:30 -> b cannot fit bits 3..32 of the first word, so it starts at bit 32.
+    const r = layoutRecord([bf(3n, 4n), bf(30n, 4n), u8], { kind: 'struct' });
+    expect(r.bitOffsets).toEqual([0n, 32n, 64n]);
+    expect([r.size, r.align]).toEqual([12n, 4n]);
+    // Packed: no moving; an unnamed zero-width u64 rounds the next field to 64 bits without aligning the struct.
+    expect(layoutRecord([bf(3n, 4n, true, true), bf(30n, 4n, true, true)], { kind: 'struct' }).bitOffsets).toEqual([0n, 3n]);
+    const z = layoutRecord([u8, bf(0n, 8n, false), u8], { kind: 'struct' });
+    expect([z.offsets, z.size, z.align]).toEqual([[0n, 8n, 8n], 9n, 1n]);
+    // An 8-bit field on a byte boundary is placed as a plain byte even if its type's alignment is 8.
+    const t = layoutRecord([u8, { size: 2n, typeAlign: 8n, bitWidth: 8n, named: true }], { kind: 'struct' });
+    expect([t.bitOffsets, t.size, t.align]).toEqual([[0n, 8n], 8n, 8n]);
+  });
+
   it('helpers', () => {
     expect([alignUp(0n, 8n), alignUp(1n, 8n), alignUp(8n, 8n), alignUp(9n, 4n)]).toEqual([0n, 8n, 8n, 12n]);
     expect([1n, 2n, 64n, 0n, 12n, -4n].map(isPowerOfTwo)).toEqual([true, true, true, false, false, false]);

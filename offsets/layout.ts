@@ -9,9 +9,10 @@
  *
  * Bit-fields (the SysV rule GCC applies on PowerPC): a bit-field starts at the next free bit
  * unless that would make it span more alignment units of its declared type than the type itself
- * has, in which case it starts at the next unit; packed bit-fields never move. A named bit-field
- * gives the record its type's alignment; an unnamed one does not, and an unnamed zero-width one
- * only moves the next field to its type's alignment. Layout is computed in bits throughout.
+ * has, in which case it starts at the next unit; packed bit-fields never move, and neither does
+ * one that GCC treats as a plain integer (see fitsIntegerUnitInPlace). A named bit-field gives
+ * the record its type's alignment; an unnamed one does not, and an unnamed zero-width one only
+ * moves the next field to that alignment. Layout is computed in bits throughout.
  */
 
 export interface FieldSpec {
@@ -25,6 +26,7 @@ export interface FieldSpec {
   readonly packed?: boolean;
   /** Width in bits, for a bit-field (size and typeAlign then describe its declared type). */
   readonly bitWidth?: bigint;
+
   /** Whether the member has a name (unnamed bit-fields do not align the record). */
   readonly named?: boolean;
 }
@@ -75,7 +77,9 @@ export function layoutRecord(fields: readonly FieldSpec[], opts: RecordOptions):
       const unitBits = f.typeAlign * 8n;
       at = opts.kind === 'union' ? 0n : endBits;
       if (f.bitWidth === 0n) at = alignUp(at, unitBits);
-      else if (!packed && spansTooManyUnits(at, f.bitWidth, unitBits, f.size * 8n)) at = alignUp(at, unitBits);
+      else if (fitsIntegerUnitInPlace(at, f.bitWidth, packed)) {
+        // stays where it is
+      } else if (!packed && spansTooManyUnits(at, f.bitWidth, unitBits, f.size * 8n)) at = alignUp(at, unitBits);
       if (f.named && !packed && f.typeAlign > align) align = f.typeAlign;
       fieldAligns.push(1n);
       bits = f.bitWidth;
@@ -91,6 +95,17 @@ export function layoutRecord(fields: readonly FieldSpec[], opts: RecordOptions):
   }
   if (opts.align !== undefined && opts.align > align) align = opts.align;
   return { size: alignUp(alignUp(endBits, 8n) / 8n, align), align, offsets: bitOffsets.map((b) => b / 8n), bitOffsets, fieldAligns };
+}
+
+/**
+ * GCC lays a bit-field out as a plain integer when its width is that of an integer mode (8, 16,
+ * 32, 64 or 128 bits) and it already starts on a boundary of that width (a packed one only when
+ * that is a byte): it then stays where it is, whatever a typedef did to its type's alignment.
+ */
+function fitsIntegerUnitInPlace(at: bigint, width: bigint, packed: boolean): boolean {
+  if (![8n, 16n, 32n, 64n, 128n].includes(width)) return false;
+  if (packed && width > 8n) return false;
+  return at % width === 0n;
 }
 
 /** Whether `width` bits at bit `at` touch more `unit`-aligned units than the type has. */

@@ -66,6 +66,7 @@ export function createMachine(ramSize: number, hooks: Hooks, bootNs?: number): M
     stub,
     stop: undefined,
     irqs: 0,
+    faulted: false,
   };
 }
 

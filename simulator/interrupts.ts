@@ -106,12 +106,14 @@ export function deliver(m: Machine, vector: number, srr0: bigint, cause: bigint 
 export function deliverDsi(m: Machine, pc: bigint, ea: bigint, dsisr: number): number {
   set64(m.st, DAR, ea);
   m.S[DSISR] = dsisr;
+  m.faulted = true;
   return deliver(m, VEC_DSI, pc);
 }
 
 /** Data segment (0x380): DAR = the EA; DSISR keeps its old value (seen on qemu). */
 export function deliverDseg(m: Machine, pc: bigint, ea: bigint): number {
   set64(m.st, DAR, ea);
+  m.faulted = true;
   return deliver(m, VEC_DSEG, pc);
 }
 
@@ -122,5 +124,6 @@ export function deliverDseg(m: Machine, pc: bigint, ea: bigint): number {
 export function deliverAlignment(m: Machine, pc: bigint, ea: bigint, word: number): number {
   set64(m.st, DAR, ea);
   m.S[DSISR] = m.S[DSISR]! | ((word >>> 16) & 0x3ff);
+  m.faulted = true;
   return deliver(m, VEC_ALIGNMENT, pc);
 }

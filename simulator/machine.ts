@@ -64,4 +64,11 @@ export interface Machine {
   stop: Stop | undefined;
   /** Interrupts delivered so far (single-step tracing needs to know whether one happened). */
   irqs: number;
+  /**
+   * Set when the current instruction took a storage or alignment interrupt: such an
+   * instruction does not complete and, as in qemu's -icount, does not count as executed
+   * (measured: DSI, data segment and alignment faults do not advance the clock; program,
+   * system call and facility-unavailable interrupts do).
+   */
+  faulted: boolean;
 }

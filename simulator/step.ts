@@ -68,10 +68,38 @@ export function createCore(m: Machine): Core {
 export function decodeWord(cache: DecodeCache, word: number): Insn | null {
   let d = cache.get(word);
   if (d !== undefined) return d;
-  const r = decode(word, undefined, { cpu: 'power9', raw: true });
-  d = r === undefined ? null : { id: r.variant.id, f: r.fields, rc: r.variant.rc, oe: r.variant.oe, word };
+  let r = decode(word, undefined, { cpu: 'power9', raw: true });
+  let fields = r?.fields;
+  if (r === undefined) {
+    // A conditional branch whose BO sets "z" bits the ISA reserves: POWER9 (and qemu) ignore
+    // them, so decode it as the canonical BO with the same meaning and keep the word's BO.
+    const canonical = canonicalBranchWord(word);
+    if (canonical !== undefined) {
+      r = decode(canonical, undefined, { cpu: 'power9', raw: true });
+      if (r) fields = { ...r.fields, BO: (word >>> 21) & 31 };
+    }
+  }
+  d = r === undefined ? null : { id: r.variant.id, f: fields!, rc: r.variant.rc, oe: r.variant.oe, word };
   cache.set(word, d);
   return d;
+}
+
+/** bc/bclr/bcctr/bctar with BO rewritten to the valid encoding of the same condition, or undefined. */
+function canonicalBranchWord(word: number): number | undefined {
+  const po = word >>> 26;
+  const xo = (word >>> 1) & 0x3ff;
+  if (po !== 16 && !(po === 19 && (xo === 16 || xo === 528 || xo === 560))) return undefined;
+  const bo = (word >>> 21) & 31;
+  const ignoreCr = (bo & 0x10) !== 0;
+  const noDecrement = (bo & 0x04) !== 0;
+  // bcctr must not decrement CTR: that form stays invalid (qemu: illegal instruction).
+  if (po === 19 && xo === 528 && !noDecrement) return undefined;
+  let canon: number;
+  if (ignoreCr && noDecrement) canon = 20;
+  else if (noDecrement) canon = 4 | (bo & 0x08);
+  else if (ignoreCr) canon = 16 | (bo & 0x02);
+  else canon = (bo & 0x08) | (bo & 0x02);
+  return ((word & ~(31 << 21)) | (canon << 21)) >>> 0;
 }
 
 /** Build the op for slot `idx` of the code page whose real base is `page`. */
@@ -174,6 +202,11 @@ export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl)
         break;
       }
       if (r === SLOTS_PER_PAGE) setPc(m, 4096);
+      else if (m.faulted) {
+        // EXIT after a storage/alignment fault: the instruction did not complete.
+        m.faulted = false;
+        n--;
+      }
       break; // EXIT: PC is already set
     }
     time.icount = base + n;

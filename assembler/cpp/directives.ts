@@ -372,7 +372,9 @@ function doInclude(pp: Cpp, kind: string, hash: Tok): PendingInclude | null {
 function enterInclude(pp: Cpp, inc: PendingInclude): void {
   const from = pp.buf;
   const origin = [{ kind: 'include' as const, loc: { file: from.name, line: inc.line, col: inc.col } }, ...from.origin];
-  if (!pp.silent) pp.printer.enter(inc.line, from.name, inc.path);
+  // gcc brings the output to the directive's last physical line (it may be continued with '\\').
+  const lx = from.lexer;
+  if (!pp.silent) pp.printer.enter(lx.nextPhysLine - 1 + lx.lineDelta, from.name, inc.path);
   pp.pushBuffer(inc.path, inc.text, inc.key, inc.dirIndex, origin);
 }
 

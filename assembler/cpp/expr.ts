@@ -298,7 +298,8 @@ function parseNumber(t: Tok, report: ExprReport, fail: (m: string, t: Tok) => ne
     v = BigInt.asUintN(64, v);
   }
   let u = unsigned;
-  if (!u && v > INT64_MAX) {
+  // Only a constant that fits becomes unsigned for being large; an overflowed one keeps its signedness (gcc).
+  if (!u && !overflow && v > INT64_MAX) {
     if (base === 10 && !overflow) report('integer constant is so large that it is unsigned', t, true);
     u = true;
   }

@@ -94,19 +94,6 @@ export function parseDefinition(
 
   const body: Tok[] = [];
   while (tok.type !== EOF) {
-    if (fun && tok.type === HASH) {
-      // `#param` stringifies; in assembler mode a '#' before anything else is just a '#'.
-      const t2 = next();
-      const k = t2.type === NAME ? params.indexOf(t2.text) : -1;
-      if (k >= 0) {
-        body.push(new Tok(MACRO_ARG, (t2.flags & ~PREV_WHITE) | (tok.flags & PREV_WHITE) | STRINGIFY_ARG, t2.text, t2.line, t2.col, k));
-        tok = next();
-        continue;
-      }
-      body.push(tok);
-      tok = t2;
-      continue;
-    }
     if (tok.type === PASTE) {
       const last = body.length - 1;
       const after = next();
@@ -118,14 +105,19 @@ export function parseDefinition(
       tok = after;
       continue;
     }
-    if (fun && tok.type === NAME) {
-      const k = params.indexOf(tok.text);
-      if (k >= 0) {
+    const k = fun && tok.type === NAME ? params.indexOf(tok.text) : -1;
+    if (k >= 0) {
+      const prev = body[body.length - 1];
+      if (prev !== undefined && prev.type === HASH) {
+        // `# param` (even `# ## param`, as gcc reads it): the parameter stringified, in the '#''s place.
+        body[body.length - 1] = new Tok(MACRO_ARG, (tok.flags & ~PREV_WHITE) | (prev.flags & PREV_WHITE) | STRINGIFY_ARG, tok.text, tok.line, tok.col, k);
+      } else {
         body.push(new Tok(MACRO_ARG, tok.flags, tok.text, tok.line, tok.col, k));
-        tok = next();
-        continue;
       }
+      tok = next();
+      continue;
     }
+    // In assembler mode a '#' not followed by a parameter is just a '#'.
     body.push(tok);
     tok = next();
   }

@@ -5,7 +5,7 @@
  *
  * Form names follow the book; the fixed fields give PO and the extended opcode bits.
  */
-import { F, type TableEntry } from '../spec.js';
+import { F, pin, type TableEntry } from '../spec.js';
 
 export const FIXED_POINT_EXT: readonly TableEntry[] = [
   F('Z23', { PO: 31, XO_Z23: 170 }, 'addex', ['RT', 'RA', 'RB', 'U21_22'], { cpu: { since: 'power9' } }),
@@ -33,7 +33,7 @@ export const FIXED_POINT_EXT: readonly TableEntry[] = [
   F('X', { PO: 31, XO_X: 310 }, 'eciwx', ['RT', 'RA0', 'RB']),
   F('X', { PO: 31, XO_X: 438 }, 'ecowx', ['RT', 'RA0', 'RB']),
   F('X', { PO: 31, XO_X: 406 }, 'icswx', ['RT', 'RA', 'RB'], { rc: 'Rc', cpu: { since: 'power7' } }),
-  F('A', { PO: 31, XO_A: 15 }, 'isel', ['RT', 'RA0', 'RB', 'BC'], { cpu: { since: 'power7' }, ignore: [[31, 31]] }),
+  F('A', { PO: 31, XO_A: 15 }, 'isel', ['RT', 'RA0', 'RB', 'BC'], { cpu: { since: 'power7' }, ignore: [[31, 31]], strictAliases: true }),
   F('X', { PO: 31, XO_X: 52 }, 'lbarx', ['RT', 'RA0', 'RB', 'U31_31'], { cpu: { since: 'power8' }, optional: 1 }),
   F('X', { PO: 31, XO_X: 853 }, 'lbzcix', ['RT', 'RA0', 'RB'], { cpu: { since: 'power6' } }),
   F('X', { PO: 31, XO_X: 614 }, 'ldat', ['RT', 'RA0', 'U16_20'], { cpu: { since: 'power9' } }),
@@ -86,7 +86,7 @@ export const FIXED_POINT_EXT: readonly TableEntry[] = [
   F('X', { PO: 31, XO_X: 949 }, 'sthcix', ['RS', 'RA0', 'RB'], { cpu: { since: 'power6' } }),
   F('X', { PO: 31, XO_X: 726, Rc: 1 }, 'sthcx.', ['RS', 'RA0', 'RB'], { id: 'sthcx', cpu: { since: 'power8' } }),
   F('X', { PO: 19, XO_X: 370 }, 'stop', [], { cpu: { since: 'power9' } }),
-  F('DQ', { PO: 56 }, 'lq', ['RTp', 'DQ', 'RA0P'], { cpu: { since: 'power4' }, check: 'lq' }),
+  F('DQ', { PO: 56 }, 'lq', ['RTp', 'DQ', 'RA0P'], { cpu: { since: 'power4' }, check: 'lq', ignore: [[28, 31]] }),
   F('DS', { PO: 62, XO_DS: 2 }, 'stq', ['RSp', 'DS', 'RA0P'], { cpu: { since: 'power4' } }),
   F('X', { PO: 31, XO_X: 182, Rc: 1 }, 'stqcx.', ['RSp', 'RA0', 'RB'], { id: 'stqcx', cpu: { since: 'power8' } }),
   F('X', { PO: 31, XO_X: 597 }, 'lswi', ['RT', 'RA0', 'NB'], { check: 'lswi' }),
@@ -109,4 +109,14 @@ export const FIXED_POINT_EXT: readonly TableEntry[] = [
   F('X', { PO: 31, XO_X: 942, Rc: 1 }, 'treclaim.', ['RA'], { id: 'treclaim', cpu: { since: 'power8' } }),
   F('X', { PO: 31, XO_X: 750, Rc: 1 }, 'tsr.', ['U10_10'], { id: 'tsr', cpu: { since: 'power8' } }),
   F('X', { PO: 19, XO_X: 306 }, 'urfid', [], { cpu: { since: 'power9' } }),
+  // Found by sweeping bits 6..10 (T, L and A bits set); wait by hand (WC/PL).
+  F('X', { PO: 31, XO_X: 774, ONE10: 1 }, 'copy', ['RA0', 'RB'], { cpu: { since: 'power9' } }),
+  F('X', { PO: 31, XO_X: 1014, ONE10: 1 }, 'dcbzl', ['RA0', 'RB'], { cpu: { since: 'power4' } }),
+  pin('tendall.', 'tend.', [], [1n]),
+  F('X', { PO: 31, XO_X: 686, Rc: 1 }, 'tend.', ['TA_OPT'], { id: 'tend', cpu: { since: 'power8' } }),
+  F('X', { PO: 31, XO_X: 276 }, 'lqarx', ['RTp', 'RA0', 'RB', 'EH_OPT'], { cpu: { since: 'power8' } }),
+  F('X', { PO: 31, XO_X: 30 }, 'wait', [], { cpu: { since: 'power9', until: 'power9' } }),
+  pin('waitrsv', 'wait', [], [1n, 0n], { cpu: { since: 'power10' } }),
+  pin('pause_short', 'wait', [], [2n, 0n], { cpu: { since: 'power10' } }),
+  F('X', { PO: 31, XO_X: 30 }, 'wait', ['WC_OPT', 'PL_OPT'], { cpu: { since: 'power10' } }),
 ];

@@ -15,8 +15,11 @@ const P10 = { since: 'power10' } as const;
 /** A prefixed load/store: base row with optional R, then its PC-relative spelling. */
 function loadStore(type: 0 | 2, fixed: Partial<Record<FieldKey, number>>, mn: string, reg: OperandKey): TableEntry[] {
   // plq: like lq, the base register may not be the target pair (checked for R=1 too).
-  const check: RowCheck[] = reg === 'SRTp' ? ['pcrel', 'lq'] : ['pcrel'];
-  return [pin(mn, mn, [reg, 'D34PC'], [0, 1, 0n, 1n]), P(type, fixed, mn, [reg, 'D34', 'SRA0P', 'R_OPT11'], { cpu: P10, check })];
+  const pair = reg === 'SRTp' || reg === 'SRSp';
+  const check: RowCheck[] = pair ? ['pcrel', 'lq'] : ['pcrel'];
+  // objdump ignores the low bit of a register pair (bit 42 = suffix bit 10).
+  const extra = pair ? { ignore: [[42, 42]] as const } : {};
+  return [pin(mn, mn, [reg, 'D34PC'], [0, 1, 0n, 1n]), P(type, fixed, mn, [reg, 'D34', 'SRA0P', 'R_OPT11'], { cpu: P10, check, ...extra })];
 }
 
 export const PREFIXED: readonly TableEntry[] = [

@@ -24,6 +24,9 @@ export const VMX: readonly TableEntry[] = [
   F('X', { PO: 4, XO_X: 672, Rc: 1 }, 'bcdutrunc.', ['VRT', 'VRA', 'VRB'], { id: 'bcdutrunc', cpu: { since: 'power9' } }),
   F('X', { PO: 31, XO_X: 822 }, 'dss', ['U9_10'], { cpu: { since: 'power6' }, ignore: [[7, 8], [11, 20], [31, 31]] }),
   F('X', { PO: 31, XO_X: 342 }, 'dst', ['RA', 'RB', 'U9_10'], { cpu: { since: 'power6' }, ignore: [[7, 8], [31, 31]] }),
+  F('X', { PO: 31, XO_X: 342, ONE6: 1 }, 'dstt', ['RA', 'RB', 'U9_10'], { cpu: { since: 'power6' }, ignore: [[7, 8], [31, 31]] }),
+  F('X', { PO: 31, XO_X: 374, ONE6: 1 }, 'dststt', ['RA', 'RB', 'U9_10'], { cpu: { since: 'power6' }, ignore: [[7, 8], [31, 31]] }),
+  F('X', { PO: 31, XO_X: 822, ONE6: 1 }, 'dssall', [], { cpu: { since: 'power6' }, ignore: [[7, 20], [31, 31]] }),
   F('X', { PO: 31, XO_X: 374 }, 'dstst', ['RA', 'RB', 'U9_10'], { cpu: { since: 'power6' }, ignore: [[7, 8], [31, 31]] }),
   F('X', { PO: 31, XO_X: 7 }, 'lvebx', ['VRT', 'RA0', 'RB'], { cpu: { since: 'power6' } }),
   F('X', { PO: 31, XO_X: 39 }, 'lvehx', ['VRT', 'RA0', 'RB'], { cpu: { since: 'power6' } }),
@@ -388,4 +391,6 @@ export const VMX: readonly TableEntry[] = [
   F('VX', { PO: 4, XO_VX: 718 }, 'vupklsh', ['VRT', 'VRB'], { cpu: { since: 'power6' } }),
   F('VX', { PO: 4, XO_VX: 1742 }, 'vupklsw', ['VRT', 'VRB'], { cpu: { since: 'power8' } }),
   F('VX', { PO: 4, XO_VX: 1220 }, 'vxor', ['VRT', 'VRA', 'VRB'], { cpu: { since: 'power6' } }),
+  F('VX', { PO: 4, XO_VX: 1036 }, 'vslo', ['VRT', 'VRA', 'VRB'], { cpu: { since: 'power6' } }),
+  F('VX', { PO: 4, XO_VX: 1100 }, 'vsro', ['VRT', 'VRA', 'VRB'], { cpu: { since: 'power6' } }),
 ];

@@ -30,10 +30,16 @@ export interface RelocHowto {
   bits: number;
   /** Branch prediction from the relocation type (_BRTAKEN / _BRNTAKEN). */
   hint?: 'taken' | 'not-taken';
+  /** Allowed [min, max] of the value, precomputed from check/bits/adjust. */
+  range?: readonly [bigint, bigint];
 }
 
-const h = (expr: RelExpr, field: Field, adjust: Adjust, check: Check, bits: number, hint?: RelocHowto['hint']): RelocHowto =>
-  hint ? { expr, field, adjust, check, bits, hint } : { expr, field, adjust, check, bits };
+function h(expr: RelExpr, field: Field, adjust: Adjust, check: Check, bits: number, hint?: RelocHowto['hint']): RelocHowto {
+  const how: RelocHowto = { expr, field, adjust, check, bits };
+  if (hint) how.hint = hint;
+  if (check !== 'none') how.range = rangeOf(check, bits, adjust);
+  return how;
+}
 
 /** The relocations ppc64-ld implements; every other type is reported as unsupported. */
 const HOWTO = new Map<number, RelocHowto>([
@@ -93,8 +99,12 @@ const HOWTO = new Map<number, RelocHowto>([
   [R.R_PPC64_GOT16_LO_DS, h('got', 'half16ds', 'lo', 'none', 16)],
 ]);
 
+/** Dense lookup by type number (all ppc64 types are below 256). */
+const HOWTO_BY_TYPE: (RelocHowto | undefined)[] = [];
+for (const [t, how] of HOWTO) HOWTO_BY_TYPE[t] = how;
+
 export function classify(type: number): RelocHowto | undefined {
-  return HOWTO.get(type);
+  return HOWTO_BY_TYPE[type];
 }
 
 /** Bytes a field occupies at the relocation offset. */
@@ -118,22 +128,21 @@ function rangeOf(check: Check, bits: number, adjust: Adjust): [bigint, bigint] {
 }
 
 /**
- * Patch `value` into `buf` at `at` as `how` says. Returns an error message (without the site) or
+ * Patch `value` into the bytes `dv` views, at `at`, as `how` says. Returns an error message (without the site) or
  * undefined. `value` may be any bigint; it is interpreted as a 64-bit two's-complement quantity.
  */
-export function apply(buf: Uint8Array, at: number, how: RelocHowto, value: bigint, typeName: string): string | undefined {
+export function apply(dv: DataView, at: number, how: RelocHowto, value: bigint, type: number): string | undefined {
   if (how.expr === 'none') return undefined;
+  const typeName = R.relocName(type);
   const v = BigInt.asIntN(64, value);
-  if (how.check !== 'none') {
-    const [min, max] = rangeOf(how.check, how.bits, how.adjust);
-    const ok = how.check === 'bitfield' ? v >= min && v <= max : v >= min && v <= max;
-    if (!ok) {
+  if (how.range) {
+    const [min, max] = how.range;
+    if (v < min || v > max) {
       const shown = how.field === 'br24' || how.field === 'br14' ? `${hex(v)} is not in [${hex(min)}, ${hex(max & ~3n)}]` : `${hex(v)} is not in [${hex(min)}, ${hex(max)}]`;
       return `relocation ${typeName} out of range: ${shown}`;
     }
   }
-  const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  const field = ADJUST[how.adjust](v);
+  const field = how.adjust === 'none' ? v : ADJUST[how.adjust](v);
   switch (how.field) {
     case 'w64':
       dv.setBigUint64(at, BigInt.asUintN(64, v));

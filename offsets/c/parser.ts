@@ -11,33 +11,12 @@
  */
 import type { DiagnosticBag } from '../../common/diagnostics.js';
 import { BUILTIN_TYPEDEFS, SPECIFIER_COMBINATIONS, SPECIFIER_KEYWORDS } from '../abi.js';
-import type { Attributes, ConstantItem, Designator, EnumDecl, Enumerator, Expr, Member, OrdinaryDecl, Pos, RecordDecl, TranslationUnit, TypedefDecl, TypeExpr } from './ast.js';
-import { spellSource, tokenLoc, type Token } from './lexer.js';
-import { parseCharLiteral, parseIntegerLiteral } from './literal.js';
-import { INT_TYPES } from '../abi.js';
+import type { Attributes, EnumDecl, Enumerator, Expr, Member, RecordDecl, TranslationUnit, TypedefDecl, TypeExpr } from './ast.js';
+import { conditional, designatorPath, expression, typeName } from './expr.js';
+import { accept, describe, expect, expectIdent, fail, is, nested, next, peek, posOf, recover, ParseAbort, type State } from './parse-state.js';
+import { spellSource, type Token } from './lexer.js';
 
 /** Thrown only inside this module to unwind to the statement being recovered. */
-class SyntaxError_ {
-  constructor(readonly token: Token) {}
-}
-
-interface State {
-  readonly toks: readonly Token[];
-  pos: number;
-  /** Current recursion depth of nested expressions/declarators/bodies (bounded, see nested()). */
-  depth: number;
-  seq: number;
-  nextId: number;
-  readonly bag: DiagnosticBag;
-  readonly texts: ReadonlyMap<string, string>;
-  readonly tags: Map<string, RecordDecl | EnumDecl>;
-  readonly ordinary: Map<string, OrdinaryDecl>;
-  readonly records: RecordDecl[];
-  readonly enums: EnumDecl[];
-  readonly typedefs: TypedefDecl[];
-  readonly items: ConstantItem[];
-}
-
 const QUALIFIERS = new Set(['const', 'volatile', 'restrict', '__restrict', '__restrict__', '__const', '__volatile__', '__extension__', 'inline', '__inline', '__inline__', '_Noreturn']);
 const STORAGE = new Set(['typedef', 'extern', 'static', 'auto', 'register', '_Thread_local', '__thread']);
 const LIST_KEYWORDS = new Set(['DEFINE', 'OFFSET', 'BLANK', 'COMMENT']);
@@ -49,86 +28,12 @@ export function parseTranslationUnit(toks: readonly Token[], texts: ReadonlyMap<
     try {
       externalDeclaration(s);
     } catch (e) {
-      if (!(e instanceof SyntaxError_)) throw e;
+      if (!(e instanceof ParseAbort)) throw e;
       recover(s, before);
       if (is(s, '}')) next(s); // a stray closing brace at file scope: already reported
     }
   }
   return { tags: s.tags, ordinary: s.ordinary, records: s.records, typedefs: s.typedefs, enums: s.enums, items: s.items };
-}
-
-// ---------------------------------------------------------------------------------------------
-// Token helpers.
-
-const peek = (s: State, k = 0): Token => s.toks[Math.min(s.pos + k, s.toks.length - 1)] as Token;
-const next = (s: State): Token => {
-  const t = peek(s);
-  if (t.kind !== 'eof') s.pos++;
-  return t;
-};
-const is = (s: State, text: string, k = 0): boolean => {
-  const t = peek(s, k);
-  return t.text === text && (t.kind === 'punct' || t.kind === 'ident');
-};
-const accept = (s: State, text: string): boolean => {
-  if (!is(s, text)) return false;
-  s.pos++;
-  return true;
-};
-
-export function posOf(t: Token): Pos {
-  const loc = tokenLoc(t);
-  return t.includes ? { ...loc, origin: t.includes } : loc;
-}
-
-const MAX_NESTING = 256;
-
-/** Runs a recursive parse step, refusing input nested deeper than any real header. */
-function nested<T>(s: State, step: () => T): T {
-  if (s.depth >= MAX_NESTING) fail(s, `nesting too deep (more than ${MAX_NESTING} levels)`);
-  s.depth++;
-  try {
-    return step();
-  } finally {
-    s.depth--;
-  }
-}
-
-function fail(s: State, message: string, t: Token = peek(s)): never {
-  s.bag.error(message, posOf(t), t.includes);
-  throw new SyntaxError_(t);
-}
-
-function describe(t: Token): string {
-  return t.kind === 'eof' ? 'end of input' : `'${t.text}'`;
-}
-
-function expect(s: State, text: string, what?: string): Token {
-  if (is(s, text)) return next(s);
-  return fail(s, `expected '${text}'${what ? ` ${what}` : ''} before ${describe(peek(s))}`);
-}
-
-function expectIdent(s: State, what: string): Token {
-  const t = peek(s);
-  if (t.kind === 'ident') return next(s);
-  return fail(s, `expected ${what} before ${describe(t)}`);
-}
-
-/**
- * Skip to just after the next `;` of the current nesting level, or to (not past) a `}` closing
- * it, always making progress.
- */
-function recover(s: State, from: number): void {
-  if (s.pos === from) s.pos++;
-  let depth = 0;
-  while (peek(s).kind !== 'eof') {
-    const t = peek(s);
-    if (depth === 0 && t.text === '}') return;
-    next(s);
-    if (t.text === '{' || t.text === '(' || t.text === '[') depth++;
-    else if (t.text === '}' || t.text === ')' || t.text === ']') depth = Math.max(0, depth - 1);
-    else if (t.text === ';' && depth === 0) return;
-  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -227,13 +132,13 @@ function isKnownTypeName(s: State, name: string): boolean {
   return d ? d.kind === 'typedef' : BUILTIN_TYPEDEFS.has(name);
 }
 
-function startsTypeName(s: State, k = 0): boolean {
+export function startsTypeName(s: State, k = 0): boolean {
   const t = peek(s, k);
   if (t.kind !== 'ident') return false;
   return SPECIFIER_KEYWORDS.has(t.text) || QUALIFIERS.has(t.text) || ['struct', 'union', 'enum', '__attribute__', '__aligned', '__packed', '_Alignas', 'typeof', '__typeof__'].includes(t.text) || isKnownTypeName(s, t.text);
 }
 
-function declSpecifiers(s: State, typeNameOnly: boolean): Specifiers {
+export function declSpecifiers(s: State, typeNameOnly: boolean): Specifiers {
   const first = peek(s);
   const keywords: string[] = [];
   let base: TypeExpr | undefined;
@@ -364,7 +269,7 @@ function recordBodyStep(s: State): Member[] {
         break;
       }
     } catch (e) {
-      if (!(e instanceof SyntaxError_)) throw e;
+      if (!(e instanceof ParseAbort)) throw e;
       recover(s, before);
     }
   }
@@ -425,7 +330,7 @@ interface Declared {
  * Declarator (C11 6.7.6), or an abstract one when `abstract`. Pointers bind looser than array
  * and function suffixes; a parenthesised inner declarator applies last (`(*p)[4]`).
  */
-function declarator(s: State, base: TypeExpr, abstract: boolean): Declared {
+export function declarator(s: State, base: TypeExpr, abstract: boolean): Declared {
   return nested(s, () => declaratorStep(s, base, abstract));
 }
 
@@ -594,9 +499,12 @@ function functionBody(s: State): void {
         expect(s, ';');
       } else if (t.kind === 'ident' && LIST_KEYWORDS.has(t.text)) listStatement(s);
       else if (t.kind === 'ident' && (t.text === '_Static_assert' || t.text === 'static_assert')) staticAssert(s);
-      else fail(s, `unsupported statement starting with ${describe(t)}: a function body may hold only DEFINE, OFFSET, BLANK, COMMENT and return`);
+      else {
+        const hint = t.expansion ? ' (this comes from a macro: define DEFINE/OFFSET/BLANK/COMMENT only under #ifndef __OFFSETS_GENERATOR__)' : '';
+        fail(s, `unsupported statement starting with ${describe(t)}: a function body may hold only DEFINE, OFFSET, BLANK, COMMENT and return${hint}`);
+      }
     } catch (e) {
-      if (!(e instanceof SyntaxError_)) throw e;
+      if (!(e instanceof ParseAbort)) throw e;
       recover(s, before);
     }
   }
@@ -604,7 +512,7 @@ function functionBody(s: State): void {
 
 function listStatement(s: State): void {
   const kw = next(s);
-  const open = expect(s, '(', `after ${kw.text}`);
+  expect(s, '(', `after ${kw.text}`);
   if (kw.text === 'BLANK') {
     expect(s, ')');
     s.items.push({ kind: 'blank', pos: posOf(kw) });
@@ -628,13 +536,13 @@ function listStatement(s: State): void {
       const first = peek(s);
       const path = designatorPath(s);
       const decl = s.tags.get(tag.text);
-      const rec: RecordDecl =
-        decl?.kind === 'record' ? decl : { kind: 'record', id: -1, tag: 'struct', name: tag.text, pos: posOf(tag), attrs: {} };
+      if (decl && (decl.kind !== 'record' || decl.tag !== 'struct')) fail(s, `'${tag.text}' defined as wrong kind of tag (OFFSET means 'struct ${tag.text}')`, tag);
+      // An unknown tag is an incomplete struct: the evaluator reports it.
+      const rec: RecordDecl = decl ?? { kind: 'record', id: -1, tag: 'struct', name: tag.text, pos: posOf(tag), attrs: {} };
       const type: TypeExpr = { kind: 'record-ref', decl: rec, pos: posOf(tag), seq: s.seq };
       expr = { kind: 'offsetof', type, path, pos: posOf(kw) };
       text = `offsetof(struct ${tag.text}, ${spell(s, first, s.toks[s.pos - 1] as Token)})`;
     }
-    void open;
     expect(s, ')', `to close ${kw.text}`);
     s.items.push({ kind: 'define', name: name.text, pos: posOf(name), expr, text });
   }
@@ -645,139 +553,4 @@ function spell(s: State, first: Token, last: Token): string {
   const file = first.expansion?.file ?? first.file;
   const text = s.texts.get(file);
   return text === undefined ? '' : spellSource(text, first, last);
-}
-
-// ---------------------------------------------------------------------------------------------
-// Constant expressions (C11 6.6) with sizeof, _Alignof, offsetof, casts and member access on
-// null-pointer casts (`((struct x *)0)->y`).
-
-export function typeName(s: State): TypeExpr {
-  const spec = declSpecifiers(s, true);
-  const d = declarator(s, spec.base, true);
-  return d.type;
-}
-
-function expression(s: State): Expr {
-  const e = conditional(s);
-  // The comma operator is not a constant expression; in DEFINE it means a stray argument.
-  if (is(s, ',')) fail(s, "unexpected ',' in a constant expression");
-  return e;
-}
-
-function conditional(s: State): Expr {
-  return nested(s, () => conditionalStep(s));
-}
-
-function conditionalStep(s: State): Expr {
-  const test = binary(s, 0);
-  if (!is(s, '?')) return test;
-  const q = next(s);
-  const then = expression(s);
-  expect(s, ':', 'in conditional expression');
-  const otherwise = conditional(s);
-  return { kind: 'cond', test, then, else: otherwise, pos: posOf(q) };
-}
-
-const BINARY_LEVELS: readonly (readonly string[])[] = [['||'], ['&&'], ['|'], ['^'], ['&'], ['==', '!='], ['<', '>', '<=', '>='], ['<<', '>>'], ['+', '-'], ['*', '/', '%']];
-
-function binary(s: State, level: number): Expr {
-  if (level >= BINARY_LEVELS.length) return unary(s);
-  let left = binary(s, level + 1);
-  while (peek(s).kind === 'punct' && (BINARY_LEVELS[level] as readonly string[]).includes(peek(s).text)) {
-    const op = next(s);
-    const right = binary(s, level + 1);
-    left = { kind: 'binary', op: op.text, left, right, pos: posOf(op) };
-  }
-  return left;
-}
-
-function unary(s: State): Expr {
-  return nested(s, () => unaryStep(s));
-}
-
-function unaryStep(s: State): Expr {
-  const t = peek(s);
-  if (t.kind === 'punct' && ['-', '+', '~', '!', '*', '&'].includes(t.text)) {
-    next(s);
-    return { kind: 'unary', op: t.text as '-', arg: unary(s), pos: posOf(t) };
-  }
-  if (t.kind === 'ident' && (t.text === 'sizeof' || t.text === '_Alignof' || t.text === '__alignof__' || t.text === '__alignof' || t.text === 'alignof')) {
-    next(s);
-    const which = t.text === 'sizeof' ? 'sizeof' : 'alignof';
-    if (is(s, '(') && startsTypeName(s, 1)) {
-      next(s);
-      const type = typeName(s);
-      expect(s, ')');
-      return { kind: `${which}-type`, type, pos: posOf(t) };
-    }
-    return { kind: `${which}-expr`, arg: unary(s), pos: posOf(t) };
-  }
-  if (t.text === '(' && startsTypeName(s, 1)) {
-    next(s);
-    const type = typeName(s);
-    expect(s, ')', 'after the type in a cast');
-    return { kind: 'cast', type, arg: unary(s), pos: posOf(t) };
-  }
-  return postfix(s, primary(s));
-}
-
-function postfix(s: State, e: Expr): Expr {
-  for (;;) {
-    if (is(s, '.') || is(s, '->')) {
-      const op = next(s);
-      const name = expectIdent(s, 'a member name');
-      e = { kind: 'member', object: e, name: name.text, arrow: op.text === '->', pos: posOf(name) };
-    } else if (is(s, '[')) {
-      const open = next(s);
-      const index = expression(s);
-      expect(s, ']');
-      e = { kind: 'index', object: e, index, pos: posOf(open) };
-    } else return e;
-  }
-}
-
-function primary(s: State): Expr {
-  const t = next(s);
-  if (t.kind === 'number') {
-    const lit = parseIntegerLiteral(t.text);
-    if (!lit) fail(s, /[.eEpP]/.test(t.text) && !/^0[xX]/.test(t.text) ? `floating constant '${t.text}' in an integer constant expression` : `invalid integer constant '${t.text}'`, t);
-    return { kind: 'int', value: lit.value, type: lit.type, pos: posOf(t) };
-  }
-  if (t.kind === 'char') {
-    const lit = parseCharLiteral(t.text);
-    if (!lit) fail(s, `unsupported character constant ${t.text}`, t);
-    return { kind: 'int', value: lit.value, type: INT_TYPES.int, pos: posOf(t) };
-  }
-  if (t.kind === 'ident' && (t.text === 'offsetof' || t.text === '__builtin_offsetof')) {
-    expect(s, '(');
-    const type = typeName(s);
-    expect(s, ',');
-    const path = designatorPath(s);
-    expect(s, ')', 'to close offsetof');
-    return { kind: 'offsetof', type, path, pos: posOf(t) };
-  }
-  if (t.kind === 'ident') return { kind: 'ident', name: t.text, pos: posOf(t), seq: s.seq };
-  if (t.text === '(') {
-    const e = expression(s);
-    expect(s, ')');
-    return e;
-  }
-  return fail(s, `expected an expression before ${describe(t)}`, t);
-}
-
-/** offsetof's member designator: `a`, `a.b[3].c`, `a[2]`. */
-function designatorPath(s: State): Designator[] {
-  const first = expectIdent(s, 'a member name');
-  const path: Designator[] = [{ kind: 'field', name: first.text, pos: posOf(first) }];
-  for (;;) {
-    if (accept(s, '.')) {
-      const name = expectIdent(s, 'a member name');
-      path.push({ kind: 'field', name: name.text, pos: posOf(name) });
-    } else if (is(s, '[')) {
-      const open = next(s);
-      const index = expression(s);
-      expect(s, ']');
-      path.push({ kind: 'index', index, pos: posOf(open) });
-    } else return path;
-  }
 }

@@ -5,8 +5,8 @@
  * its source position (diagnostics) and its span (the DEFINE list quotes expressions as
  * written, as kbuild's `#val` does).
  *
- * Why not assembler/cpp: that preprocessor returns text, which loses the unexpanded spelling
- * and the columns this generator reports; see offsets/README note in the report.
+ * Why not assembler/cpp: its public entry returns gcc -E style text, which loses the unexpanded
+ * spelling the header's comments quote and the columns of tokens inside macro expansions.
  *
  * One deliberate difference from a C compiler: in `DEFINE(NAME, ...)` the NAME is never macro-
  * expanded (gcc stringifies it inside the DEFINE macro, which also suppresses expansion).

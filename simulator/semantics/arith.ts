@@ -161,8 +161,10 @@ const mulld: Factory = (c, i, idx) => {
     const bl = L[rb]!;
     const bh = H[rb]!;
     if (oe) {
+      // mulldo: OV32 is set to the same value as OV (Power ISA v3.0; matches qemu).
       const p = sbig64(ah, al) * sbig64(bh, bl);
-      setOv(S, p !== BigInt.asIntN(64, p) ? 1 : 0, p !== BigInt.asIntN(32, p) ? 1 : 0);
+      const ov = p !== BigInt.asIntN(64, p) ? 1 : 0;
+      setOv(S, ov, ov);
     }
     H[rt] = (umulh32(al, bl) + Math.imul(ah, bl) + Math.imul(al, bh)) | 0;
     L[rt] = Math.imul(al, bl);
@@ -231,8 +233,9 @@ function mulhd(signed: boolean): Factory {
 /**
  * Division. The ISA leaves RT undefined for division by zero and for the signed overflow case
  * (-2^n / -1). qemu 7.2 (measured) then divides by 1 for divw/divwu/divd/divdu (RT = the
- * dividend) and yields 0 for the extended divides and the modulo instructions. Word divisions
- * put the quotient in the low word and 0 in the high word; modsw sign-extends its result.
+ * dividend) and yields 0 for the modulo instructions; the extended divides (divwe, divde, ...)
+ * give an implementation-specific value that is not modelled (0 here). Word divisions put the
+ * quotient in the low word and 0 in the high word, except modsw and divwe, which sign-extend.
  */
 function divide(width: 32 | 64, signed: boolean, extended: boolean, modulo: boolean): Factory {
   return (c, i, idx) => {
@@ -264,7 +267,8 @@ function divide(width: 32 | 64, signed: boolean, extended: boolean, modulo: bool
       if (ov) q = extended || modulo ? 0n : a;
       if (width === 32) {
         L[rt] = Number(BigInt.asIntN(32, q));
-        H[rt] = modulo && signed ? L[rt]! >> 31 : 0;
+        // qemu sign-extends modsw and divwe results; the other word results are zero-extended.
+        H[rt] = (modulo || extended) && signed ? L[rt]! >> 31 : 0;
       } else {
         put64(H, L, rt, q);
       }

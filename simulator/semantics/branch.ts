@@ -9,6 +9,8 @@
  * targets and LR are 32-bit addresses.
  */
 import { EXIT } from '../machine.js';
+import { SRR1_PROG_ILLEGAL, VEC_PROGRAM, deliver } from '../interrupts.js';
+import { slotPc } from '../xlate.js';
 import { SLOTS_PER_PAGE } from '../memory.js';
 import { CR, CTR, LR, M_SF, PAGE, PC, TAR } from '../state.js';
 import type { Core, Factory } from './core.js';
@@ -121,8 +123,9 @@ function bcReg(reg: number): Factory {
     const link = bitLK(i) === 1;
     const pcOff = idx * 4;
     const next = idx + 1;
-    // bcctr with BO[2]=0 is an invalid form; POWER9 does not decrement CTR then (treat as BO[2]=1).
-    const cond = makeCond(c, reg === CTR ? bo | 0x04 : bo, bi);
+    // bcctr with BO[2]=0 (decrement CTR) is an invalid form: qemu raises illegal instruction.
+    if (reg === CTR && (bo & 0x04) === 0) return () => deliver(c.m, VEC_PROGRAM, slotPc(c.m, idx), SRR1_PROG_ILLEGAL);
+    const cond = makeCond(c, bo, bi);
     return () => {
       const taken = cond();
       const th = H[reg]!;

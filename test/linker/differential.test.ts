@@ -3,12 +3,13 @@
  * addresses, entry point and PT_LOAD headers. Inputs are GNU-assembled from test/linker/inputs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GNU, run, tempDir } from './gnu-tools.js';
 import { INPUTS, assembleInput, describeImage, linkGnu, linkOurs, symbolDiff } from './harness.js';
 
-const SOURCES = ['hello', 'main', 'helper1', 'helper2', 'strong_hook', 'arch_main', 'util_a', 'util_b', 'util_c', 'util_d', 'vectors', 'gc', 'relocs', 'relocs2'];
+const SOURCES = ['hello', 'main', 'helper1', 'helper2', 'strong_hook', 'arch_main', 'util_a', 'util_b', 'util_c', 'util_d', 'vectors', 'gc', 'relocs', 'relocs2', 'opd', 'hint'];
 
 let dir = '';
 const obj: Record<string, string> = {};
@@ -34,6 +35,7 @@ function same(name: string, args: string[], gnuExtra: string[] = []): { ours: Re
   expect(Buffer.compare(a.loaded, b.loaded), 'loaded bytes differ').toBe(0);
   expect(symbolDiff(a.symbols, b.symbols)).toEqual([]);
   expect(b.entry).toBe(a.entry);
+  expect(b.eflags).toBe(a.eflags);
   expect(b.loads).toEqual(a.loads);
   return { ours: b, ...(ours.map !== undefined ? { map: ours.map } : {}) };
 }
@@ -84,6 +86,10 @@ describe('ppc64-ld vs GNU ld', () => {
     same('relocs', ['-T', lds('relocs.lds'), obj.relocs!, obj.relocs2!], ['--no-toc-optimize']);
   });
 
+  it('branch-prediction relocations set the same hint bits', () => {
+    same('hint', ['-T', lds('hint.lds'), obj.hint!]);
+  });
+
   it('MEMORY regions with >region AT>region, NOLOAD, LOADADDR/ORIGIN/LENGTH/SIZEOF/MAX/DEFINED', () => {
     const { ours } = same('memory', ['-T', lds('memory.lds'), obj.hello!, obj.relocs2!]);
     expect(ours.symbols.get('_undef_test')).toBe(2n);
@@ -113,6 +119,24 @@ describe('ppc64-ld vs GNU ld', () => {
     const ours = linkOurs(dir, 'flat', args);
     const gnu = linkGnu(dir, 'flat', ['--no-toc-optimize', ...args]);
     expect(Buffer.compare(readFileSync(ours.path), readFileSync(gnu))).toBe(0);
+  });
+
+  it('ELFv1 descriptors: bl to a descriptor, a dot symbol made from a descriptor, entry on a descriptor', () => {
+    const { ours } = same('opd', [obj.opd!], ['--no-toc-optimize']);
+    expect(ours.symbols.get('.callee')).toBeDefined();
+    expect(ours.entry).toBe(ours.symbols.get('_start'));
+  });
+
+  it("objects from the project's assembler link to the same bytes, alone and mixed with GNU as objects", () => {
+    const ourAs = (name: string): string => {
+      const out = join(dir, `${name}.ppc64-as.o`);
+      const r = spawnSync(process.execPath, [join(import.meta.dirname, '../../bin/ppc64-as.js'), '-o', out, join(INPUTS, `${name}.s`)], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`ppc64-as failed on ${name}.s (is it built? run \`npx tsc -p tsconfig.json\`):\n${r.stderr}`);
+      return out;
+    };
+    same('mixed', [ourAs('main'), obj.helper1!, ourAs('helper2')]);
+    same('mixed-script', ['-T', lds('vectors.lds'), ourAs('vectors')], ['--no-toc-optimize']);
+    same('mixed-relocs', ['-T', lds('relocs.lds'), ourAs('relocs'), obj.relocs2!], ['--no-toc-optimize']);
   });
 
   it('is deterministic: the same link twice gives the same bytes', () => {

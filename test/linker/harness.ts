@@ -18,6 +18,7 @@ export interface Image {
   loaded: Buffer;
   symbols: Map<string, bigint>;
   entry: bigint;
+  eflags: number;
   loads: string[];
 }
 
@@ -42,7 +43,7 @@ export function describeImage(path: string): Image {
   const loads = r.file.segments
     .filter((p) => p.type === PT_LOAD)
     .map((p) => `vaddr=0x${p.vaddr.toString(16)} paddr=0x${p.paddr.toString(16)} filesz=0x${p.filesz.toString(16)} memsz=0x${p.memsz.toString(16)} flags=${p.flags}`);
-  return { path, loaded: readFileSync(bin), symbols, entry: r.file.entry, loads };
+  return { path, loaded: readFileSync(bin), symbols, entry: r.file.entry, eflags: r.file.flags, loads };
 }
 
 /** Link with ppc64-ld through the library entry point; throws with the diagnostics on failure. */

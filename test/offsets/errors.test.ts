@@ -88,12 +88,20 @@ describe('offsets diagnostics', () => {
       errors: ['a.c:2:2: error: #error no X given', 'a.c:1:2: error: unterminated #ifndef'],
     },
     {
-      name: 'alignment not a power of two, bit-fields, flexible array not last',
-      files: { 'a.c': 'struct s { int a __attribute__((aligned(12))); };\nstruct t { int f : 3; };\nstruct u { int n; char d[]; int m; };\n' },
+      name: 'alignment not a power of two, bad bit-fields, flexible array not last',
+      files: {
+        'a.c': withDefines(
+          'struct s { int a __attribute__((aligned(12))); };\nstruct t { int f : 33; int : 0; long g : 0; double h : 3; };\nstruct u { int n; char d[]; int m; };\nstruct v { int f : 3; };',
+          'DEFINE(X, offsetof(struct v, f));',
+        ),
+      },
       errors: [
         'a.c:1:33: error: requested alignment 12 is not a positive power of 2',
-        "a.c:2:20: error: bit-field 'f' is not supported by the offsets generator",
+        "a.c:2:20: error: width of bit-field 'f' (33) exceeds its type 'int' (32 bits)",
+        "a.c:2:42: error: zero width for bit-field 'g'",
+        "a.c:2:52: error: bit-field 'h' has invalid type 'double'",
         "a.c:3:24: error: flexible array member 'd' not at end of struct",
+        "a.c:6:31: error: 'f' is a bit-field: offsetof, sizeof and & do not apply to it",
       ],
     },
     {

@@ -47,6 +47,11 @@ describe('ppc64-sim against qemu: bare-metal probes', () => {
     await expectSame(buildRtImage(['dec-preempt.s']));
   });
 
+  it('counts interrupted instructions in the -icount clock as qemu does', async () => {
+    const out = await expectSame(buildRtImage(['fault-icount.s']));
+    expect(out).toContain('dseg spins=');
+  });
+
   it('single-steps and raises the facility-unavailable interrupts like qemu', async () => {
     const out = await expectSame(buildRtImage(['facilities.s']));
     expect(out).toContain('EXC 0000000000000d00');

@@ -113,3 +113,9 @@ ok_undef
 #endif
 #define ONE 1 /* same body again: no warning */
 #define ONE 1
+#if 0xfffffffffffffffffff == 0xffffffffffffffff && !(0xfffffffffffffffffff > 0)
+ok_too_large_constant_stays_signed
+#endif
+#if 18446744073709551615 == -1 && 18446744073709551615 > 0
+ok_so_large_it_is_unsigned
+#endif

@@ -13,3 +13,6 @@
 has_include_works
 #endif
 after_includes __FILE__ __LINE__ __INCLUDE_LEVEL__
+#include \
+	"local.h"
+spliced_include_done

@@ -64,3 +64,5 @@
 	ARGS((1, 2), [3 4]) ARGS(, ) ARGS( (,) , ((,)) )
 #define CAT3(a, b, c) a ## b ## c
 	CAT3(r, 1, 4) CAT3(0x, 1f, 00) CAT3(-, -, -)
+#define HASHPASTE(a, b) a # ## b
+	HASHPASTE(., name) HASHPASTE(x, y)

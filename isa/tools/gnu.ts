@@ -53,7 +53,7 @@ export function gasAssemble(lines: readonly string[], flags: readonly string[] =
     for (const m of r.stderr.matchAll(/^.*?:(\d+): Error: (.*)$/gm)) if (!errors.has(Number(m[1]))) errors.set(Number(m[1]), m[2]!);
     const perLine: number[][] = lines.map(() => []);
     for (const l of readFileSync(lst, 'utf8').split('\n')) {
-      const m = /^\s*(\d+) (?:[0-9a-f?]{4}|    ) ([0-9A-F]{8})\b/.exec(l);
+      const m = /^\s*(\d+) +(?:[0-9a-f?]{4,} +)?([0-9A-F]{8})\b/.exec(l);
       if (m) perLine[Number(m[1]) - 1]?.push(parseInt(m[2]!, 16));
     }
     const words = perLine.filter((_, i) => !errors.has(i + 1)).flat();

@@ -4,7 +4,7 @@
  * generate and objdump prints: numbers, r/f/v/vs registers, crN, CR-bit names and
  * 4*crN+eq expressions, D(RA), and branch targets written as ".+N" or absolute values.
  */
-import { encode, lookup, presentOperands, type Cpu } from '../../isa/index.js';
+import { encode, lookup, presentOperands, type Cpu } from '../index.js';
 
 const NAMES = new Map<string, bigint>([
   ['lt', 0n],
