@@ -27,8 +27,10 @@ export interface AsOptions {
   /** --defsym NAME=VALUE */
   defsyms: readonly (readonly [string, string])[];
   includeDirs: readonly string[];
-  /** Directory of the main input (for .include/.incbin relative lookups). */
+  /** -mCPU: the CPU level instructions are checked against (gas names: power7, ppc64, ...). */
   cpu?: string;
+  /** -many: also accept instructions of any other CPU when the selected one lacks them. */
+  any?: boolean;
 }
 
 /** A source of logical lines: the input file, or a macro/.rept expansion. */
@@ -84,6 +86,8 @@ export class Assembler {
   private readonly machineStack: Cpu[] = [];
   /** The CPU instructions are checked against (-mCPU, .machine). */
   cpu: Cpu = DEFAULT_ASM_CPU;
+  /** gas's -many: rows of other CPUs are accepted after the selected CPU's own (sticky across .machine). */
+  any = false;
   /** Allow cr0..cr7, lt/gt/eq/so/un names while parsing a CR operand. */
   crContext = false;
 
@@ -107,6 +111,7 @@ export class Assembler {
     this.current = text.chunk(0);
     this.dotChunk = this.current;
     if (options.cpu) this.cpu = cpuFromName(options.cpu) ?? DEFAULT_ASM_CPU;
+    this.any = options.any ?? false;
   }
 
   // ---------------------------------------------------------------------------------
@@ -230,7 +235,7 @@ export class Assembler {
     }
     let v = this.insnCache.get(mnemonic);
     if (v === undefined && !this.insnCache.has(mnemonic)) {
-      v = lookup(mnemonic, this.cpu);
+      v = lookup(mnemonic, this.cpu) ?? (this.any ? lookup(mnemonic, 'any') : undefined);
       this.insnCache.set(mnemonic, v);
     }
     return v;

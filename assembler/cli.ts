@@ -26,8 +26,10 @@ Options:
   -mregnames              accept r0..r31, f0.., v0.., cr0.. register names
   -mno-regnames           registers are plain numbers or %-prefixed (default)
   -a64, -m64, -be, -mbig  64-bit big-endian (the only mode, the default)
-  -mppc64 -mpower4 ... -mpower10 -many -mcom
-                          select the CPU (accepted)
+  -mppc64 -mpower4 ... -mpower10 -mcom
+                          the CPU instructions are checked against (default: ppc64
+                          for .s input; power4 with -many for .S input, as gcc -c does)
+  -many                   also accept instructions of other CPUs
   -a[lhs][=FILE]          write a listing to FILE or standard output
   --version               print the version and exit
   --help                  print this help and exit
@@ -98,6 +100,8 @@ export async function main(argv: string[]): Promise<number> {
       opts.regnames = true;
     } else if (a === '-mno-regnames') {
       opts.regnames = false;
+    } else if (a === '-many') {
+      opts.any = true;
     } else if (CPU_FLAGS.test(a)) {
       opts.cpu = a.slice(2);
     } else if (a === '-x') {

@@ -27,7 +27,13 @@ export interface AssembleOptions {
   preprocess?: boolean;
   /** Stop after preprocessing (the result is in `preprocessed`). */
   preprocessOnly?: boolean;
+  /**
+   * -mCPU. Unset: gas's default (ppc64) for .s input; for .S input what `gcc -c` passes to
+   * gas (-mpower4 -many), so that ppc64-as gives the bytes `gcc -c file.S` gives.
+   */
   cpu?: string;
+  /** -many; defaults to true for .S input (gcc passes it). */
+  any?: boolean;
   /** Produce a listing (GNU as -a). */
   listing?: boolean;
 }
@@ -75,7 +81,12 @@ export function assemble(files: readonly AssembleInput[], options: AssembleOptio
   }
   if (bag.hasErrors) return { diagnostics: bag.items, printed: [] };
 
-  const r = assembleSources(sources, options, host);
+  const viaCpp = files.some((f) => options.preprocess ?? needsCpp(f.path));
+  const r = assembleSources(
+    sources,
+    { ...options, ...(viaCpp ? { cpu: options.cpu ?? 'power4', any: options.any ?? true } : {}) },
+    host,
+  );
   return { ...r, diagnostics: [...bag.items, ...r.diagnostics] };
 }
 

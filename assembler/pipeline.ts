@@ -15,6 +15,8 @@ export interface GasOptions {
   defsyms?: readonly (readonly [string, string])[];
   regnames?: boolean;
   cpu?: string;
+  /** gas -many */
+  any?: boolean;
   /** Produce a listing (GNU as -a). */
   listing?: boolean;
 }
@@ -28,7 +30,7 @@ export interface GasResult {
 
 export function assembleSources(sources: readonly { path: string; text: string }[], options: GasOptions, host: Host): GasResult {
   const as = new Assembler(
-    { regnames: options.regnames ?? false, defsyms: options.defsyms ?? [], includeDirs: options.includeDirs ?? [], ...(options.cpu ? { cpu: options.cpu } : {}) },
+    { regnames: options.regnames ?? false, defsyms: options.defsyms ?? [], includeDirs: options.includeDirs ?? [], ...(options.cpu ? { cpu: options.cpu } : {}), ...(options.any ? { any: true } : {}) },
     host,
   );
   for (const [name, value] of options.defsyms ?? []) {

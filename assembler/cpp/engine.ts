@@ -28,8 +28,9 @@ import {
 } from './macros.js';
 import { Printer, quoteFileName } from './printer.js';
 import {
-  BOL, CHAR, CLOSE_PAREN, COMMA, DIV, EOF, EQ, FROM_FILE, HASH, MACRO_ARG, NAME, NO_EXPAND, NUMBER, OPEN_PAREN,
-  OTHER, PADDING, PASTE_LEFT, PREV_WHITE, STRING, STRINGIFY_ARG, Tok, WCHAR, WSTRING, padding,
+  BOL, CHAR, CLOSE_PAREN, COMMA, DIV, EOF, EQ, FROM_FILE, GREATER, HASH, HEADER_NAME, LESS, MACRO_ARG, NAME,
+  NO_EXPAND, NUMBER, OPEN_PAREN, OTHER, PADDING, PASTE_LEFT, PREV_WHITE, STRING, STRINGIFY_ARG, Tok, WCHAR, WSTRING,
+  padding,
 } from './tokens.js';
 
 export interface CppConfig {
@@ -620,13 +621,13 @@ export class Cpp {
   /** Header name from `"x.h"`, `<x.h>` or a macro that expanded to `<` ... `>`. */
   headerSpec(h: Tok, get: () => Tok): { name: string; angled: boolean } | null {
     if (h.type === STRING) return { name: h.text.slice(1, -1), angled: false };
-    if (h.type === 54 /* HEADER_NAME */) return { name: h.text.slice(1, -1), angled: true };
-    if (h.type === 3 /* LESS */) {
+    if (h.type === HEADER_NAME) return { name: h.text.slice(1, -1), angled: true };
+    if (h.type === LESS) {
       let name = '';
       for (;;) {
         const t = get();
         if (t.type === EOF) return null;
-        if (t.type === 2 /* GREATER */) break;
+        if (t.type === GREATER) break;
         if (name.length > 0 && t.flags & PREV_WHITE) name += ' ';
         name += t.text;
       }

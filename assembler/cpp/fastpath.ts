@@ -11,7 +11,8 @@
 import type { Cpp } from './engine.js';
 import type { Macro } from './macros.js';
 import { scanToken as scanTokenInto } from './lexer.js';
-import { C_SPACE, CHAR_CLASS, HASH, NAME, OTHER, PASTE_LEFT } from './tokens.js';
+import { HASH_PRIME, HASH_SEED } from './macros.js';
+import { C_IDCHAR, C_IDSTART, C_SPACE, CHAR_CLASS, HASH, NAME, OTHER, PASTE_LEFT } from './tokens.js';
 
 /** Per-run scratch arrays (one set per Cpp, reused for every line). */
 export class FastScratch {
@@ -96,15 +97,31 @@ export function tryFastLine(pp: Cpp, atLineStart: boolean): boolean {
       }
       if (d === 47) break;
     }
-    scanTokenInto(s, i, lim, false, scan);
-    const type = scan.type;
-    const end = scan.end;
+    let type: number;
+    let end: number;
+    let h = 0;
+    if (c < 128 && CHAR_CLASS[c]! & C_IDSTART && !(c === 76 && i + 1 < lim && (s.charCodeAt(i + 1) === 39 || s.charCodeAt(i + 1) === 34))) {
+      // Identifier, hashed while scanning so the macro lookup needs no second pass.
+      h = Math.imul(HASH_SEED ^ c, HASH_PRIME);
+      end = i + 1;
+      while (end < lim) {
+        const x = s.charCodeAt(end);
+        if (x >= 128 || !(CHAR_CLASS[x]! & C_IDCHAR)) break;
+        h = Math.imul(h ^ x, HASH_PRIME);
+        end++;
+      }
+      type = NAME;
+    } else {
+      scanTokenInto(s, i, lim, false, scan);
+      type = scan.type;
+      end = scan.end;
+    }
     if (n >= 254) {
       stopAt = resume;
       break;
     }
     if (type === NAME) {
-      const m = macros.getRange(s, i, end);
+      const m = macros.getHashed(s, i, end, h);
       if (m !== undefined) {
         if (!isSimple(pp, m)) {
           stopAt = resume;

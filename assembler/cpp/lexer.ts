@@ -300,21 +300,6 @@ export class FileLexer {
     }
   }
 
-  /** The raw text from the current position to the end of the logical line (for #error). */
-  restOfLine(): string {
-    return this.needLine ? '' : this.s.slice(this.i, this.lim);
-  }
-
-  /** End-of-file position (for diagnostics about things still open at EOF). */
-  endLine(): number {
-    return this.nextPhysLine - 1 + this.lineDelta;
-  }
-
-  /** Fast path access: position the scanner at the start of a fresh logical line without lexing. */
-  beginFastLine(): boolean {
-    return this.freshLine();
-  }
-
   /** Fast path gave up on the line: rewind to its start so the token path lexes it. */
   rewindLine(start: number): void {
     this.i = start;

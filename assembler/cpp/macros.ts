@@ -212,8 +212,13 @@ export class MacroTable {
   }
 
   getRange(s: string, start: number, end: number): Macro | undefined {
-    let h = -2128831035;
-    for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), 16777619);
+    let h = HASH_SEED;
+    for (let k = start; k < end; k++) h = Math.imul(h ^ s.charCodeAt(k), HASH_PRIME);
+    return this.getHashed(s, start, end, h);
+  }
+
+  /** Lookup when the caller already hashed s[start..end) with HASH_SEED/HASH_PRIME (FNV-1a). */
+  getHashed(s: string, start: number, end: number, h: number): Macro | undefined {
     const keys = this.keys;
     const mask = keys.length - 1;
     const len = end - start;
@@ -270,9 +275,12 @@ export class MacroTable {
   }
 }
 
+export const HASH_SEED = -2128831035;
+export const HASH_PRIME = 16777619;
+
 function hashOf(name: string): number {
-  let h = -2128831035;
-  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), 16777619);
+  let h = HASH_SEED;
+  for (let k = 0; k < name.length; k++) h = Math.imul(h ^ name.charCodeAt(k), HASH_PRIME);
   return h;
 }
 
