@@ -5,7 +5,7 @@
  * equal, and GNU ld must accept our object.
  */
 import { describe, expect, it } from 'vitest';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assemble } from '../../assembler/index.js';
 import { nodeHost } from '../../common/node-host.js';
@@ -16,8 +16,15 @@ import { GNU, gnuAssemble, relocationList, run, scratch } from '../helpers/oracl
 const INPUTS = join(import.meta.dirname, 'inputs');
 const INCLUDE = join(INPUTS, 'include');
 
-function ours(path: string, includeDirs: string[] = [INCLUDE]): Uint8Array {
-  const r = assemble([{ path }], { includeDirs }, nodeHost);
+/** `# as-flags: ...` on the first line: options given to both assemblers. */
+function flagsOf(path: string): string[] {
+  const m = /^[#/*\s]*as-flags:\s*(.*?)\s*(\*\/)?$/m.exec(readFileSync(path, 'utf8').split('\n')[0] ?? '');
+  return m ? m[1]!.split(/\s+/).filter(Boolean) : [];
+}
+
+function ours(path: string, flags: string[], includeDirs: string[] = [INCLUDE]): Uint8Array {
+  const cpu = flags.find((f) => /^-m(power|ppc)/.test(f))?.slice(2);
+  const r = assemble([{ path }], { includeDirs, regnames: flags.includes('-mregnames'), ...(cpu ? { cpu } : {}) }, nodeHost);
   const errors = r.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length > 0 || !r.object) throw new Error(`ppc64-as failed on ${path}:\n${r.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}`);
   return r.object;
@@ -32,8 +39,9 @@ describe('ppc64-as equals GNU as', () => {
   for (const name of inputs) {
     it(name, () => {
       const path = join(INPUTS, name);
-      const gnu = gnuAssemble(path, { includeDirs: [INCLUDE] });
-      const mine = ours(path);
+      const flags = flagsOf(path);
+      const gnu = gnuAssemble(path, { includeDirs: [INCLUDE], extra: flags });
+      const mine = ours(path, flags);
       expect(allocatedSections(mine)).toEqual(allocatedSections(gnu));
       expect(relocationList(mine)).toEqual(relocationList(gnu));
       // GNU ld must accept the object (a relocatable link reads every section and relocation).
