@@ -7,7 +7,7 @@ SHELL := /bin/bash
 NODE  ?= node
 TS_SOURCES := $(shell find common elf isa assembler linker offsets simulator disassembler scripts kvm-asm -name '*.ts' ! -name '*.test.ts' 2>/dev/null)
 
-.PHONY: all deps setup build test run bench bench-as bench-ld bench-sim fuzz-isa typecheck clean
+.PHONY: all deps setup build test run bench bench-cpp bench-as bench-ld bench-sim fuzz-isa typecheck clean
 
 .DEFAULT_GOAL := all
 all: build
@@ -37,10 +37,13 @@ test: deps setup build
 run: deps setup build
 	bash scripts/run-main.sh
 
-bench: bench-as bench-ld bench-sim
+bench: bench-cpp bench-as bench-ld bench-sim
 
 bench-as: deps setup build
 	$(NODE) dist/scripts/bench-as.js
+
+bench-cpp: deps setup build
+	$(NODE) dist/assembler/cpp/bench.js 1000000 --check
 
 clean:
 	rm -rf dist build

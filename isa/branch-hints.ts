@@ -64,6 +64,24 @@ export function hintSuffix(bo: number, kind: BranchKind): '' | Hint {
   }
 }
 
+/**
+ * With an explicit POWER4-or-later dialect (-M power10) objdump refuses the old y-bit
+ * hints on bclr/bcctr/bctar (they print only with the default dialect).
+ */
+export function yHintInvalid(bo: number, kind: BranchKind): boolean {
+  if (kind === 'bd') return false;
+  switch (classOf(bo)) {
+    case 'both':
+      return (bo & 1) === 1;
+    case 'cond':
+      return (bo & 3) === 1;
+    case 'ctr':
+      return (bo & 9) === 1;
+    default:
+      return false;
+  }
+}
+
 /** Whether objdump prints a base bc/bclr/bcctr with this BO (rather than ".long"). */
 export function baseBOValid(bo: number, kind: BranchKind): boolean {
   switch (classOf(bo)) {

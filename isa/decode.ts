@@ -6,11 +6,12 @@
  * forms lives), giving a short candidate list per word. Prefixed words (PO=1) are
  * indexed by the suffix's primary opcode. Built once per CPU dialect and cached.
  */
-import { baseBOValid, normalizeBO } from './branch-hints.js';
-import { available, DEFAULT_DISASM_CPU, type Cpu } from './cpu.js';
+import { baseBOValid, normalizeBO, yHintInvalid } from './branch-hints.js';
+import { available, DEFAULT_DISASM_CPU, usesAtHints, type Cpu } from './cpu.js';
 import { extractField, type CompiledOperand, type Row } from './compile.js';
 import { checkRegisters } from './encode.js';
 import { TABLE } from './table.js';
+import type { RowCheck } from './spec.js';
 import type { DecodedInsn } from './types.js';
 
 export interface DecodeOptions {
@@ -100,6 +101,9 @@ function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu): { alias: Ro
   return undefined;
 }
 
+/** Register constraints objdump also applies when decoding (lswi's is gas-only). */
+const DECODE_CHECKS: ReadonlySet<RowCheck> = new Set<RowCheck>(['load-update', 'store-update', 'lmw', 'lswx', 'lq', 'lqarx', 'pcrel', 'acc']);
+
 function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of row.fields) out[f.name] = extractField(words, f);
@@ -108,12 +112,20 @@ function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
 
 function resolve(row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
+  if (row.branch && usesAtHints(cpu) && yHintInvalid(extractField(words, row.ops[row.boIndex]!.field!), row.branch)) return undefined;
   const baseVals = row.ops.map((op) => operandValue(op, words));
-  for (let i = 0; i < baseVals.length; i++) if (row.ops[i]!.invalid?.test(baseVals[i]!)) return undefined;
+  for (let i = 0; i < baseVals.length; i++) {
+    const inv = row.ops[i]!.invalid;
+    if (inv && !inv.encodeOnly && inv.test(baseVals[i]!)) return undefined;
+  }
   // Invalid forms (update with RA=0, lmw over RA, R=1 with a base register): objdump
   // refuses to decode them, as gas refuses to assemble them.
-  if (row.check.length && checkRegisters(row, baseVals)) return undefined;
+  if (row.check.some((c) => DECODE_CHECKS.has(c)) && checkRegisters({ ...row, check: row.check.filter((c) => DECODE_CHECKS.has(c)) }, baseVals)) {
+    return undefined;
+  }
   const fields = fieldsOf(row, words);
+  // objdump's own lswi rule is narrower than gas's: only RA = RT is refused.
+  if (row.check.includes('lswi') && fields.RA === fields.RT) return undefined;
   const ignoredClear = row.ignored.every((m, i) => (words[i]! & m) === 0);
   if (!opts.raw && row.aliases.length && ignoredClear) {
     const hit = findAlias(row, baseVals, cpu);

@@ -56,6 +56,10 @@ function checkOne(row: Row, check: RowCheck, vals: readonly bigint[]): string | 
     }
     case 'lswx':
       return rt === ra || rt === get('RB') ? 'source and target register operands must be different' : undefined;
+    case 'lqarx': {
+      const rtp = get('RTp');
+      return rtp === ra || rtp === get('RB') ? 'source and target register operands must be different' : undefined;
+    }
     case 'acc': {
       const at = get('AT') ?? get('SAT') ?? 0n;
       const overlaps = (x: bigint | undefined): boolean => x !== undefined && x < 32n && x >> 2n === at;
@@ -63,6 +67,7 @@ function checkOne(row: Row, check: RowCheck, vals: readonly bigint[]): string | 
     }
     case 'pcrel':
       return get('R11') === 1n && get('SRA') !== 0n ? 'invalid R operand' : undefined;
+    case 'plq':
     case 'lq':
       return (get('SRA') ?? ra) === (get('RTp') ?? get('SRTp') ?? -1n) ? 'source and target register operands must be different' : undefined;
     default:

@@ -38,7 +38,7 @@ export interface OperandSpec {
   readonly bias?: bigint;
   /** A PC-relative displacement: the printer adds objdump's "# target" note. */
   readonly pcrelNote?: boolean;
-  readonly invalid?: { readonly test: (v: bigint) => boolean; readonly message: string };
+  readonly invalid?: { readonly test: (v: bigint) => boolean; readonly message: string; readonly encodeOnly?: boolean };
 }
 
 const illegal = (name: string, ...values: bigint[]): OperandSpec['invalid'] => ({
@@ -255,10 +255,10 @@ export const OPERANDS = {
   AT: reg('AT', 'AT', 'acc'),
   SAT: reg('AT', 'SAT', 'acc'),
   XA_ACC: reg('XA', 'XA', 'vsr'),
-  XAP_ACC: { ...reg('XAp', 'XA', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)' } },
+  XAP_ACC: { ...reg('XAp', 'XA', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)', encodeOnly: true } },
   XB_ACC: reg('XB', 'XB', 'vsr'),
   SXA_ACC: reg('XA', 'SXA4', 'vsr'),
-  SXAP_ACC: { ...reg('XAp', 'SXA4', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)' } },
+  SXAP_ACC: { ...reg('XAp', 'SXA4', 'vsr'), invalid: { test: (v) => (v & 1n) !== 0n, message: 'operand out of domain (odd VSR for a register pair)', encodeOnly: true } },
   SXB_ACC: reg('XB', 'SXB4', 'vsr'),
   PMSK8: imm('PMSK', 'PMSK8'),
   PMSK4: imm('PMSK', 'PMSK4'),

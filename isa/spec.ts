@@ -52,7 +52,9 @@ export type RowCheck =
   | 'lswx' // RT differs from RA and RB
   | 'lq' // RA differs from RTp
   | 'pcrel' // prefixed: R=1 only with RA=0
-  | 'acc'; // MMA: XA/XB may not be VSRs of the target accumulator
+  | 'acc' // MMA: XA/XB may not be VSRs of the target accumulator
+  | 'lqarx' // RTp differs from RA and RB
+  | 'plq'; // as lq, checked by gas only
 
 export interface AliasSpec {
   readonly type: 'alias';

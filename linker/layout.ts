@@ -405,6 +405,11 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
     pass.dot = outerDot;
     return;
   }
+  if (pass.final) {
+    // Values must stay inside the 64-bit address space, and contents must fit in memory to be written.
+    if (addr + out.size > 1n << 64n) pass.errors.push({ message: `section \`${out.name}' (${hex(addr)} + ${hex(out.size)}) extends past the end of the address space`, loc: def.loc });
+    if (out.type !== SHT_NOBITS && out.size > 1n << 30n) pass.errors.push({ message: `section \`${out.name}' is ${hex(out.size)} bytes; ppc64-ld writes sections of at most 1 GiB`, loc: def.loc });
+  }
   // Load address.
   if (def.lma) out.lma = evaluate(def.lma, env).v;
   else if (def.lmaRegion) {

@@ -8,18 +8,22 @@ import type { Mmu } from './mmu.js';
 import type { TimeState } from './timebase.js';
 
 /**
- * A predecoded instruction bound to one word slot of one code page. It returns the slot index
- * of the next instruction when that is in the same page (0..1023), SLOTS_PER_PAGE when execution
- * falls off the end of the page, or a negative code:
- *   EXIT (-1)  the next PC is in H/L[PC] (branch out of the page, interrupt, MSR change, halt)
+ * A predecoded instruction (or a compiled block of them, jit.ts) bound to one word slot of one
+ * code page. To continue it returns (count << COUNT_SHIFT) | slot: `count` instructions were
+ * executed and the next one is at `slot` of the same page (SLOTS_PER_PAGE: the next page).
+ * Otherwise a negative code:
+ *   EXIT (-1)   the next PC is in H/L[PC] (branch out of the page, interrupt, MSR change, halt);
+ *               one instruction was executed, or m.blockCount when a block sets it
  *   DECODE (-2) the slot is not decoded yet (the stub op); nothing was executed
- *   SYNC (-3)  the op needs the exact instruction count first (mftb, mfdec, mtdec, hcalls):
- *              the loop stores it in time.icount and calls op.sync()
+ *   SYNC (-3)   the op needs the exact instruction count first (mftb, mfdec, mtdec, hcalls):
+ *               the loop stores it in time.icount and calls op.sync()
  */
 export type Op = (() => number) & { sync?: () => number };
 export const EXIT = -1;
 export const DECODE = -2;
 export const SYNC = -3;
+export const COUNT_SHIFT = 11;
+export const SLOT_MASK = (1 << COUNT_SHIFT) - 1;
 
 export type StopReason = 'power-off' | 'os-term' | 'reboot' | 'max-insns' | 'breakpoint' | 'error';
 

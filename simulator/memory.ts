@@ -23,6 +23,22 @@ export const PAGE_SHIFT = 12;
 export const PAGE_SIZE = 4096;
 export const SLOTS_PER_PAGE = PAGE_SIZE / 4;
 
+/** Maximum instructions in one compiled block (jit.ts). */
+export const MAX_BLOCK = 64;
+
+/**
+ * The decoded forms of one physical code page: `ops` holds one op per word slot; `fast` holds,
+ * at a slot where a compiled block starts, the block (else the same op as `ops`).
+ * blockEnd[s] is the slot after the last instruction of the block starting at s (0: none).
+ */
+export interface CodePage {
+  readonly ops: Op[];
+  readonly fast: Op[];
+  readonly blockEnd: Int16Array;
+  /** Whether any block was ever compiled in this page (else stores skip the block scan). */
+  hasBlocks: boolean;
+}
+
 export interface Memory {
   readonly ramSize: number;
   readonly buf: ArrayBuffer;
@@ -36,8 +52,10 @@ export interface Memory {
   readonly readBounce: number;
   /** 1 for a page with decoded ops (or the sink page): stores there must call wrote(). */
   readonly codeFlag: Uint8Array;
-  /** Per physical page: the decoded op of every word slot (see step.ts), or undefined. */
-  readonly codePages: (Op[] | undefined)[];
+  /** Per physical page: its decoded ops and blocks (see step.ts), or undefined. */
+  readonly codePages: (CodePage | undefined)[];
+  /** Set whenever a store overwrote a decoded slot (a running block checks it after its stores). */
+  codeWritten: boolean;
   /** Pending bounce-buffer flush: real addresses of the two halves of a straddling store (-1: beyond RAM). */
   bounce: { pa1: number; len1: number; pa2: number; len2: number } | undefined;
 }
@@ -57,7 +75,8 @@ export function createMemory(ramSize: number): Memory {
     sinkPage: ramSize + PAGE_SIZE,
     readBounce: ramSize + 2 * PAGE_SIZE,
     codeFlag,
-    codePages: new Array<Op[] | undefined>(pages).fill(undefined),
+    codePages: new Array<CodePage | undefined>(pages).fill(undefined),
+    codeWritten: false,
     bounce: undefined,
   };
 }
@@ -89,8 +108,20 @@ export function invalidateRange(mem: Memory, pa: number, size: number, stub: Op)
   if (size <= 0 || pa >= mem.ramSize) return;
   const end = Math.min(pa + size, mem.ramSize);
   for (let p = pa & ~3; p < end; p += 4) {
-    const ops = mem.codePages[p >>> PAGE_SHIFT];
-    if (ops !== undefined) ops[(p & (PAGE_SIZE - 1)) >>> 2] = stub;
+    const page = mem.codePages[p >>> PAGE_SHIFT];
+    if (page === undefined) continue;
+    const k = (p & (PAGE_SIZE - 1)) >>> 2;
+    page.ops[k] = stub;
+    page.fast[k] = stub;
+    mem.codeWritten = true;
+    if (!page.hasBlocks) continue;
+    // Every block that contains slot k is dropped; it is rebuilt when next entered.
+    for (let s = Math.max(0, k - MAX_BLOCK + 1); s <= k; s++) {
+      if (page.blockEnd[s]! > k) {
+        page.fast[s] = stub;
+        page.blockEnd[s] = 0;
+      }
+    }
   }
 }
 

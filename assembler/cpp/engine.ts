@@ -577,7 +577,7 @@ export class Cpp {
     const close = str.type === STRING ? next() : str;
     if (open.type !== OPEN_PAREN || str.type !== STRING || close.type !== CLOSE_PAREN) {
       this.error('_Pragma takes a parenthesized string literal', nameTok);
-      if (close.type !== EOF) this.backup(close);
+      if (close.type === EOF) this.backup(close);
       return 0;
     }
     const text = str.text.slice(1, -1).replace(/\\(["\\])/g, '$1');

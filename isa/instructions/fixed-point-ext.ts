@@ -114,9 +114,9 @@ export const FIXED_POINT_EXT: readonly TableEntry[] = [
   F('X', { PO: 31, XO_X: 1014, ONE10: 1 }, 'dcbzl', ['RA0', 'RB'], { cpu: { since: 'power4' } }),
   pin('tendall.', 'tend.', [], [1n]),
   F('X', { PO: 31, XO_X: 686, Rc: 1 }, 'tend.', ['TA_OPT'], { id: 'tend', cpu: { since: 'power8' } }),
-  F('X', { PO: 31, XO_X: 276 }, 'lqarx', ['RTp', 'RA0', 'RB', 'EH_OPT'], { cpu: { since: 'power8' } }),
-  F('X', { PO: 31, XO_X: 30 }, 'wait', [], { cpu: { since: 'power9', until: 'power9' } }),
+  F('X', { PO: 31, XO_X: 276 }, 'lqarx', ['RTp', 'RA0', 'RB', 'EH_OPT'], { cpu: { since: 'power8' }, check: 'lqarx' }),
+  F('X', { PO: 31, XO_X: 30 }, 'wait', [], { cpu: { since: 'power9', until: 'power9' }, ignore: [[11, 11]] }),
   pin('waitrsv', 'wait', [], [1n, 0n], { cpu: { since: 'power10' } }),
   pin('pause_short', 'wait', [], [2n, 0n], { cpu: { since: 'power10' } }),
-  F('X', { PO: 31, XO_X: 30 }, 'wait', ['WC_OPT', 'PL_OPT'], { cpu: { since: 'power10' } }),
+  F('X', { PO: 31, XO_X: 30 }, 'wait', ['WC_OPT', 'PL_OPT'], { cpu: { since: 'power10' }, ignore: [[11, 11]], strictAliases: true }),
 ];

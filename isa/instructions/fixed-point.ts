@@ -117,17 +117,17 @@ const arithmetic: TableEntry[] = [
 const compare: TableEntry[] = [
   pin('cmpdi', 'cmpi', ['BF_OPT', 'RA', 'SI'], [0, 1n, 1, 2]),
   pin('cmpwi', 'cmpi', ['BF_OPT', 'RA', 'SI'], [0, 0n, 1, 2]),
-  // Bit 9 is reserved in the compares; objdump does not check it.
+  // Bit 9 is reserved in the D-form compares; objdump does not check it there.
   D(11, 'cmpi', ['BF', 'L10', 'RA', 'SI'], { ignore: [[9, 9]] }),
   pin('cmpd', 'cmp', ['BF_OPT', 'RA', 'RB'], [0, 1n, 1, 2]),
   pin('cmpw', 'cmp', ['BF_OPT', 'RA', 'RB'], [0, 0n, 1, 2]),
-  X(31, 0, 'cmp', ['BF', 'L10', 'RA', 'RB'], { ignore: [[9, 9]] }),
+  X(31, 0, 'cmp', ['BF', 'L10', 'RA', 'RB']),
   pin('cmpldi', 'cmpli', ['BF_OPT', 'RA', 'UIS'], [0, 1n, 1, 2]),
   pin('cmplwi', 'cmpli', ['BF_OPT', 'RA', 'UIS'], [0, 0n, 1, 2]),
   D(10, 'cmpli', ['BF', 'L10', 'RA', 'UIS'], { ignore: [[9, 9]] }),
   pin('cmpld', 'cmpl', ['BF_OPT', 'RA', 'RB'], [0, 1n, 1, 2]),
   pin('cmplw', 'cmpl', ['BF_OPT', 'RA', 'RB'], [0, 0n, 1, 2]),
-  X(31, 32, 'cmpl', ['BF', 'L10', 'RA', 'RB'], { ignore: [[9, 9]] }),
+  X(31, 32, 'cmpl', ['BF', 'L10', 'RA', 'RB']),
 ];
 
 // §3.3.11 trap. TO encodings of the extended mnemonics (Book I appendix C.6).

@@ -58,7 +58,8 @@ const sprgDigits: TableEntry[] = [0, 1, 2, 3].flatMap((n) => [
 
 export const SYSTEM: readonly TableEntry[] = [
   // Book I §3.3.1 / Book III: system call, return from interrupt.
-  SC('sc', ['LEV']),
+  // objdump ignores the reserved bits 16..19 and 27..29 of sc.
+  SC('sc', ['LEV'], { ignore: [[16, 19], [27, 29]] }),
   XL(19, 18, 'rfid', []),
   XL(19, 274, 'hrfid', [], { cpu: P5 }),
 

@@ -86,7 +86,7 @@ function splitOperands(text: string): string[] {
 export type LineResult = { ok: true; words: readonly number[] } | { ok: false; message: string };
 
 export function assembleLine(line: string, pc = 0n, cpu?: Cpu): LineResult {
-  const m = /^\s*([a-z0-9.]+)([+-])?(?:\s+(.*))?$/.exec(line);
+  const m = /^\s*([a-z0-9._]+)([+-])?(?:\s+(.*))?$/.exec(line);
   if (!m) return { ok: false, message: `cannot parse: ${line}` };
   const mnemonic = m[1]!;
   const hint = m[2] as '+' | '-' | undefined;

@@ -9,7 +9,7 @@
 import type { Op } from '../machine.js';
 import { M_SF, XER_CA, XER_CA32, XER_OV, XER_OV32, XER_SO } from '../state.js';
 import type { Core, Factory, Insn } from './core.js';
-import { big64, fld, put64, record, sbig64, sext16, smulh32, umulh32 } from './core.js';
+import { big64, fld, put64, record, sbig64, sext16, smulh32, umulh32, cont } from './core.js';
 
 type Src = 'a' | 'nota';
 type Second = 'b' | 'zero' | 'ones';
@@ -25,7 +25,7 @@ function addFamily(src: Src, second: Second, cin: CarryIn, setsCa: boolean): Fac
     const rt = fld(i, 'RT');
     const ra = fld(i, 'RA');
     const rb = second === 'b' ? fld(i, 'RB') : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const oe = i.oe;
     const invert = src === 'nota' ? -1 : 0;
     // The common `add`/`subf` without CA or OE: keep it to the bare arithmetic.
@@ -88,7 +88,7 @@ function addImmediate(shift: number): Factory {
     const imm = shift ? sext16(fld(i, 'SI')) * 65536 : sext16(fld(i, 'SI'));
     const il = imm | 0;
     const ih = imm < 0 ? -1 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     if (ra === 0) {
       return () => {
         L[rt] = il;
@@ -117,7 +117,7 @@ function addImmediateCarrying(negate: boolean, rc: boolean): Factory {
     const yh = imm < 0 ? 0xffffffff : 0;
     const invert = negate ? -1 : 0;
     const k = negate ? 1 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const op: Op = () => {
       const sl = ((L[ra]! ^ invert) >>> 0) + yl + k;
       const c32 = sl > 0xffffffff ? 1 : 0;
@@ -138,7 +138,7 @@ const mulli: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const bl = sext16(fld(i, 'SI'));
   const bh = bl < 0 ? -1 : 0;
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     const al = L[ra]!;
     const ah = H[ra]!;
@@ -153,7 +153,7 @@ const mulld: Factory = (c, i, idx) => {
   const rt = fld(i, 'RT');
   const ra = fld(i, 'RA');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   const oe = i.oe;
   return record(c, i, rt, () => {
     const al = L[ra]!;
@@ -177,7 +177,7 @@ const mullw: Factory = (c, i, idx) => {
   const rt = fld(i, 'RT');
   const ra = fld(i, 'RA');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   const oe = i.oe;
   return record(c, i, rt, () => {
     const a = L[ra]!;
@@ -204,7 +204,7 @@ function mulhw(signed: boolean): Factory {
     const rt = fld(i, 'RT');
     const ra = fld(i, 'RA');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, rt, () => {
       const hi = signed ? smulh32(L[ra]!, L[rb]!) : umulh32(L[ra]!, L[rb]!);
       L[rt] = hi;
@@ -220,7 +220,7 @@ function mulhd(signed: boolean): Factory {
     const rt = fld(i, 'RT');
     const ra = fld(i, 'RA');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, rt, () => {
       const a = signed ? sbig64(H[ra]!, L[ra]!) : big64(H[ra]!, L[ra]!);
       const b = signed ? sbig64(H[rb]!, L[rb]!) : big64(H[rb]!, L[rb]!);
@@ -243,7 +243,7 @@ function divide(width: 32 | 64, signed: boolean, extended: boolean, modulo: bool
     const rt = fld(i, 'RT');
     const ra = fld(i, 'RA');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const oe = i.oe;
     const bits = BigInt(width);
     return record(c, i, rt, () => {

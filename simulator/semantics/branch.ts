@@ -14,7 +14,7 @@ import { slotPc } from '../xlate.js';
 import { SLOTS_PER_PAGE } from '../memory.js';
 import { CR, CTR, LR, M_SF, PAGE, PC, TAR } from '../state.js';
 import type { Core, Factory } from './core.js';
-import { bitAA, bitLK, fld, sext14, sext24 } from './core.js';
+import { bitAA, bitLK, fld, sext14, sext24, cont } from './core.js';
 
 /** Write (PAGE + off) [+ base 0 when absolute] to register slot `dst`, truncated in 32-bit mode. */
 function setAddr(c: Core, dst: number, absolute: boolean, off: number): void {
@@ -63,8 +63,9 @@ const b: Factory = (c, i, idx) => {
   const disp = sext24(fld(i, 'LI')) * 4;
   const absolute = bitAA(i) === 1;
   const link = bitLK(i) === 1;
-  const target = idx + disp / 4;
-  const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
+  const targetSlot = idx + disp / 4;
+  const inPage = !absolute && targetSlot >= 0 && targetSlot < SLOTS_PER_PAGE;
+  const target = cont(targetSlot);
   const pcOff = idx * 4;
   if (inPage && !link) return () => target;
   return () => {
@@ -82,10 +83,11 @@ const bc: Factory = (c, i, idx) => {
   const disp = sext14(fld(i, 'BD')) * 4;
   const absolute = bitAA(i) === 1;
   const link = bitLK(i) === 1;
-  const target = idx + disp / 4;
-  const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
+  const targetSlot = idx + disp / 4;
+  const inPage = !absolute && targetSlot >= 0 && targetSlot < SLOTS_PER_PAGE;
+  const target = cont(targetSlot);
   const pcOff = idx * 4;
-  const next = idx + 1;
+  const next = cont(idx + 1);
   // bdnz within the page: the loop-closing branch of most counted loops.
   if (bo === 16 && inPage && !link) {
     return () => {
@@ -122,7 +124,7 @@ function bcReg(reg: number): Factory {
     const bi = fld(i, 'BI');
     const link = bitLK(i) === 1;
     const pcOff = idx * 4;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     // bcctr with BO[2]=0 (decrement CTR) is an invalid form: qemu raises illegal instruction.
     if (reg === CTR && (bo & 0x04) === 0) return () => deliver(c.m, VEC_PROGRAM, slotPc(c.m, idx), SRR1_PROG_ILLEGAL);
     const cond = makeCond(c, bo, bi);

@@ -7,7 +7,7 @@ import { EXIT } from '../machine.js';
 import { CR, XER_CA, XER_CA32, XER_OV, XER_OV32, XER_SO } from '../state.js';
 import { slotPc } from '../xlate.js';
 import type { Factory } from './core.js';
-import { fld, setCrField, sext16 } from './core.js';
+import { fld, setCrField, sext16, cont } from './core.js';
 
 /** Signed or unsigned comparison of two 64-bit pairs: -1, 0, 1. */
 function cmp64(ah: number, al: number, bh: number, bl: number, signed: boolean): number {
@@ -28,7 +28,7 @@ function compare(signed: boolean, immediate: boolean): Factory {
     const rb = immediate ? 0 : fld(i, 'RB');
     const imm = immediate ? (signed ? sext16(fld(i, 'SI')) : fld(i, 'UI') & 0xffff) : 0;
     const ih = imm < 0 ? -1 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const sh = 28 - 4 * bf;
     const keep = ~(0xf << sh);
     if (l === 0) {
@@ -57,7 +57,7 @@ function trap(double: boolean, immediate: boolean): Factory {
     const rb = immediate ? 0 : fld(i, 'RB');
     const imm = immediate ? sext16(fld(i, 'SI')) : 0;
     const ih = imm < 0 ? -1 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return () => {
       let s: number;
       let u: number;
@@ -92,7 +92,7 @@ const isel: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rb = fld(i, 'RB');
   const bc = fld(i, 'BC');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     if (((S[CR]! >>> (31 - bc)) & 1) !== 0) {
       L[rt] = ra === 0 ? 0 : L[ra]!;
@@ -110,7 +110,7 @@ const setb: Factory = (c, i, idx) => {
   const { H, L, S } = c;
   const rt = fld(i, 'RT');
   const bfa = fld(i, 'BFA');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     const f = (S[CR]! >>> (28 - 4 * bfa)) & 0xf;
     const v = f & 8 ? -1 : f & 4 ? 1 : 0;
@@ -127,7 +127,7 @@ function crLogical(fn: (a: number, b: number) => number): Factory {
     const bt = fld(i, 'BT');
     const ba = fld(i, 'BA');
     const bb = fld(i, 'BB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const tMask = 1 << (31 - bt);
     return () => {
       const cr = S[CR]!;
@@ -142,7 +142,7 @@ const mcrf: Factory = (c, i, idx) => {
   const { S } = c;
   const bf = fld(i, 'BF');
   const bfa = fld(i, 'BFA');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     setCrField(S, bf, (S[CR]! >>> (28 - 4 * bfa)) & 0xf);
     return next;
@@ -153,7 +153,7 @@ const mcrf: Factory = (c, i, idx) => {
 const mcrxrx: Factory = (c, i, idx) => {
   const { S } = c;
   const bf = fld(i, 'BF');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     setCrField(S, bf, (S[XER_OV]! << 3) | (S[XER_OV32]! << 2) | (S[XER_CA]! << 1) | S[XER_CA32]!);
     return next;
@@ -171,7 +171,7 @@ const mtcrf: Factory = (c, i, idx) => {
   const { L, S } = c;
   const rs = fld(i, 'RS');
   const mask = fxmMask(fld(i, 'FXM'));
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     S[CR] = (S[CR]! & ~mask) | (L[rs]! & mask);
     return next;
@@ -185,7 +185,7 @@ const mtocrf = mtcrf;
 const mfcr: Factory = (c, i, idx) => {
   const { H, L, S } = c;
   const rt = fld(i, 'RT');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     L[rt] = S[CR]!;
     H[rt] = 0;
@@ -199,7 +199,7 @@ const mfocrf: Factory = (c, i, idx) => {
   const rt = fld(i, 'RT');
   const fxm = fld(i, 'FXM');
   const mask = fxmMask(fxm);
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     L[rt] = S[CR]! & mask;
     H[rt] = 0;

@@ -8,6 +8,7 @@
  * generically by `record`.
  */
 import type { Machine, Op } from '../machine.js';
+import { COUNT_SHIFT } from '../machine.js';
 import type { Translators } from '../xlate.js';
 import { CR, M_SF, XER_SO } from '../state.js';
 
@@ -37,6 +38,9 @@ export interface Core extends Translators {
 
 /** idx is the op's word slot in its code page (its PC is PAGE + 4*idx). */
 export type Factory = (c: Core, i: Insn, idx: number) => Op;
+
+/** What an op returns to continue at `slot` after executing one instruction (see machine.ts). */
+export const cont = (slot: number): number => (1 << COUNT_SHIFT) | slot;
 
 export const sext16 = (v: number): number => (v << 16) >> 16;
 export const sext14 = (v: number): number => (v << 18) >> 18;

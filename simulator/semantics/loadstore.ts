@@ -13,7 +13,7 @@ import { deliverAlignment } from '../interrupts.js';
 import { CR, M_SF, RESV, RESV_EH, RESV_EL, RESV_SIZE, RESV_VH, RESV_VL, XER_BC, XER_SO } from '../state.js';
 import { slotPc, toBig } from '../xlate.js';
 import type { Core, Factory, Insn } from './core.js';
-import { fld, sext14, sext16 } from './core.js';
+import { fld, sext14, sext16, cont } from './core.js';
 
 type Mode = 'd' | 'ds' | 'x';
 
@@ -46,7 +46,7 @@ function access(shape: Shape): Factory {
     const d = displacement(i, mode);
     const du = d >>> 0;
     const dh = d < 0 ? -1 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
 
     // The hottest shapes (D-form, no update, big-endian) get closures of their own.
     if (mode === 'd' && !update && !rev && ra !== 0) {
@@ -183,7 +183,7 @@ function larx(size: 1 | 2 | 4 | 8): Factory {
     const rt = fld(i, 'RT');
     const ra = fld(i, 'RA');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return () => {
       eaX(c, ra, rb);
       const eh = T[0]!;
@@ -219,7 +219,7 @@ function stcx(size: 1 | 2 | 4 | 8): Factory {
     const rs = fld(i, 'RS');
     const ra = fld(i, 'RA');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return () => {
       eaX(c, ra, rb);
       const eh = T[0]!;
@@ -263,7 +263,7 @@ function multiple(store: boolean): Factory {
     const reg = fld(i, store ? 'RS' : 'RT');
     const ra = fld(i, 'RA');
     const d = sext16(fld(i, 'D'));
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return () => {
       eaD(c, ra, d);
       let eh = T[0]!;
@@ -298,7 +298,7 @@ function string(store: boolean, indexed: boolean): Factory {
     const ra = fld(i, 'RA');
     const rb = indexed ? fld(i, 'RB') : 0;
     const nb = indexed ? 0 : fld(i, 'NB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return () => {
       let eh: number;
       let el: number;
@@ -347,7 +347,7 @@ const dcbz: Factory = (c, i, idx) => {
   const { T, u8, cf, wrote, xw } = c;
   const ra = fld(i, 'RA');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     eaX(c, ra, rb);
     const pa = xw(T[0]!, T[1]! & ~127, 128, idx);

@@ -5,7 +5,7 @@
  */
 import type { Op } from '../machine.js';
 import type { Core, Factory, Insn } from './core.js';
-import { fld, record, setCr0 } from './core.js';
+import { fld, record, setCr0, cont } from './core.js';
 
 /** One line per boolean operation; the factory specialises the closure on it. */
 function bool2(fn: (a: number, b: number) => number): Factory {
@@ -14,7 +14,7 @@ function bool2(fn: (a: number, b: number) => number): Factory {
     const ra = fld(i, 'RA');
     const rs = fld(i, 'RS');
     const rb = fld(i, 'RB');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, ra, () => {
       L[ra] = fn(L[rs]!, L[rb]!);
       H[ra] = fn(H[rs]!, H[rb]!);
@@ -29,7 +29,7 @@ const or: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rs = fld(i, 'RS');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   const op: Op =
     rs === rb
       ? () => {
@@ -50,7 +50,7 @@ const xor: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rs = fld(i, 'RS');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return record(c, i, ra, () => {
     L[ra] = L[rs]! ^ L[rb]!;
     H[ra] = H[rs]! ^ H[rb]!;
@@ -63,7 +63,7 @@ const and: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rs = fld(i, 'RS');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return record(c, i, ra, () => {
     L[ra] = L[rs]! & L[rb]!;
     H[ra] = H[rs]! & H[rb]!;
@@ -79,7 +79,7 @@ function boolImm(kind: 'or' | 'xor' | 'and', shifted: boolean, alwaysRecord: boo
     const rs = fld(i, 'RS');
     const ui = fld(i, 'UI') & 0xffff;
     const imm = shifted ? ui << 16 : ui;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     if (kind === 'and') {
       // andi./andis. always record, and clear the high word.
       return () => {
@@ -111,7 +111,7 @@ function extend(bits: 8 | 16 | 32): Factory {
     const { H, L } = c;
     const ra = fld(i, 'RA');
     const rs = fld(i, 'RS');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const sh = 32 - bits;
     return record(c, i, ra, () => {
       const v = sh ? (L[rs]! << sh) >> sh : L[rs]!;
@@ -128,7 +128,7 @@ function unary64(fn: (h: number, l: number, T: Int32Array) => void): Factory {
     const { H, L, T } = c;
     const ra = fld(i, 'RA');
     const rs = fld(i, 'RS');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, ra, () => {
       fn(H[rs]!, L[rs]!, T);
       H[ra] = T[0]!;
@@ -167,7 +167,7 @@ const bpermd: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rs = fld(i, 'RS');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     let r = 0;
     for (let k = 0; k < 8; k++) {
@@ -192,7 +192,7 @@ const cmpb: Factory = (c, i, idx) => {
   const ra = fld(i, 'RA');
   const rs = fld(i, 'RS');
   const rb = fld(i, 'RB');
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => {
     L[ra] = cmpb32(L[rs]!, L[rb]!);
     H[ra] = cmpb32(H[rs]!, H[rb]!);

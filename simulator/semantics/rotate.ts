@@ -6,7 +6,7 @@
  */
 import { XER_CA, XER_CA32 } from '../state.js';
 import type { Factory } from './core.js';
-import { fld, record } from './core.js';
+import { fld, record, cont } from './core.js';
 
 /** MASK(b, e) of the ISA (MSB0 bit numbers, wrapping when b > e) as [high, low]. */
 export function mask64(b: number, e: number): [number, number] {
@@ -44,7 +44,7 @@ function rlw(kind: 'inm' | 'nm' | 'imi'): Factory {
     const mb = fld(i, 'MB');
     const me = fld(i, 'ME');
     const [mh, ml] = mask64(mb + 32, me + 32);
-    const next = idx + 1;
+    const next = cont(idx + 1);
     if (kind === 'inm') {
       const sh = fld(i, 'SH');
       return record(c, i, ra, () => {
@@ -79,7 +79,7 @@ function rld(kind: 'icl' | 'icr' | 'ic' | 'imi' | 'cl' | 'cr'): Factory {
     const { H, L, T } = c;
     const ra = fld(i, 'RA');
     const rs = fld(i, 'RS');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     const fromRb = kind === 'cl' || kind === 'cr';
     const sh = fromRb ? 0 : fld(i, 'SH');
     const rb = fromRb ? fld(i, 'RB') : 0;
@@ -139,7 +139,7 @@ function shiftWord(kind: 'l' | 'r' | 'ra', immediate: boolean): Factory {
     const rs = fld(i, 'RS');
     const rb = immediate ? 0 : fld(i, 'RB');
     const shImm = immediate ? fld(i, 'SH') & 31 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, ra, () => {
       const n = immediate ? shImm : L[rb]! & 63;
       const x = L[rs]!;
@@ -177,7 +177,7 @@ function shiftDouble(kind: 'l' | 'r' | 'ra', immediate: boolean): Factory {
     const rs = fld(i, 'RS');
     const rb = immediate ? 0 : fld(i, 'RB');
     const shImm = immediate ? fld(i, 'SH') & 63 : 0;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return record(c, i, ra, () => {
       const n = immediate ? shImm : L[rb]! & 127;
       const h = H[rs]!;
@@ -228,7 +228,7 @@ const extswsli: Factory = (c, i, idx) => {
   const rs = fld(i, 'RS');
   const sh = fld(i, 'SH') & 63;
   const [mh, ml] = mask64(0, 63 - sh);
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return record(c, i, ra, () => {
     const l = L[rs]!;
     rotl64(l >> 31, l, sh, T);

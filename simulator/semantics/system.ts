@@ -19,7 +19,7 @@ import {
 } from '../state.js';
 import { slotPc } from '../xlate.js';
 import type { Core, Factory } from './core.js';
-import { fld } from './core.js';
+import { fld, cont } from './core.js';
 
 const priv = (c: Core, idx: number): number => deliver(c.m, VEC_PROGRAM, slotPc(c.m, idx), SRR1_PROG_PRIV);
 
@@ -73,7 +73,7 @@ const mfmsr = privileged((c, i, idx) => {
   return () => {
     H[rt] = H[MSR]!;
     L[rt] = L[MSR]!;
-    return idx + 1;
+    return cont(idx + 1);
   };
 });
 
@@ -107,7 +107,7 @@ function moveSpr(write: boolean, field: 'SPR' | 'TBR'): Factory {
     const { H, L, S, m } = c;
     const spr = fld(i, field);
     const reg = fld(i, write ? 'RS' : 'RT');
-    const next = idx + 1;
+    const next = cont(idx + 1);
     if (spr === 8 || spr === 9) {
       const slot = spr === 8 ? LR : CTR;
       if (write) {
@@ -143,7 +143,7 @@ function moveSpr(write: boolean, field: 'SPR' | 'TBR'): Factory {
 }
 
 const nop: Factory = (_c, _i, idx) => {
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return () => next;
 };
 
@@ -167,7 +167,7 @@ function slbmf(which: 'esid' | 'vsid'): Factory {
       const index = get64(m.st, rb) & 0xfffn;
       if (index >= 32n) return deliver(m, VEC_PROGRAM, slotPc(m, idx), SRR1_PROG_ILLEGAL);
       set64(m.st, rt, which === 'esid' ? slbmfee(m.mmu, index) : slbmfev(m.mmu, index));
-      return idx + 1;
+      return cont(idx + 1);
     };
   });
 }

@@ -14,7 +14,7 @@ import { VEC_FP_UNAVAILABLE, VEC_VEC_UNAVAILABLE, VEC_VSX_UNAVAILABLE, deliver }
 import { CR, FPSCR, M_FP, M_SF, M_VEC, M_VSX } from '../state.js';
 import { slotPc } from '../xlate.js';
 import type { Core, Factory, Insn } from './core.js';
-import { fld, sext16 } from './core.js';
+import { fld, sext16, cont } from './core.js';
 
 type Facility = 'fp' | 'vec' | 'vsx';
 
@@ -52,7 +52,7 @@ function vsrAccess(facility: Facility, store: boolean, words: 2 | 4, form: 'd' |
     const rb = form === 'x' ? fld(i, 'RB') : -1;
     const d = form === 'd' ? sext16(fld(i, 'D')) : 0;
     const size = words * 4;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return guarded(c, idx, facility, () => {
       ea(c, ra, rb, d);
       const eh = T[0]!;
@@ -82,7 +82,7 @@ function vsrOr(facility: Facility, words: 2 | 4, t: [string, number], a: [string
     const ra = (a[1] + fld(i, a[0])) * 4;
     const rb = (b[1] + fld(i, b[0])) * 4;
     const rc = i.rc;
-    const next = idx + 1;
+    const next = cont(idx + 1);
     return guarded(c, idx, facility, () => {
       for (let k = 0; k < words; k++) V[rt + k] = V[ra + k]! | V[rb + k]!;
       // fmr.: CR1 = FPSCR[FX, FEX, VX, OX]; nothing modelled here ever sets those bits.
@@ -96,7 +96,7 @@ const mffs: Factory = (c, i: Insn, idx) => {
   const { S, m } = c;
   const V = m.st.V;
   const rt = fld(i, 'FRT') * 4;
-  const next = idx + 1;
+  const next = cont(idx + 1);
   return guarded(c, idx, 'fp', () => {
     V[rt] = 0;
     V[rt + 1] = S[FPSCR]!;
