@@ -484,6 +484,7 @@ function commDirective(as: Assembler, text: string, r: number, col: number, name
     sym.chunk = bss;
     sym.offset = bss.offset;
     sym.definedAt = as.where;
+    sym.size = { k: 'num', v: size };
     bss.reserved += Number(size);
     as.current = saved;
     return;

@@ -9,7 +9,7 @@ import type { PendingReloc } from './fixups.js';
 import type { Section, Sym } from './symbols.js';
 import {
   EM_PPC64, ET_REL, SHF_INFO_LINK, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_NULL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB,
-  STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_NOTYPE, STT_SECTION, RELA_SIZE, SYM_SIZE,
+  STB_GLOBAL, STB_LOCAL, STB_WEAK, STT_NOTYPE, STT_OBJECT, STT_SECTION, RELA_SIZE, SYM_SIZE,
 } from '../elf/constants.js';
 import { StringTableBuilder, encodeRela, encodeSymbols, writeElf, type ElfRela, type ElfSection, type ElfSymbol } from '../elf/index.js';
 
@@ -121,7 +121,7 @@ function elfSymbol(as: Assembler, sym: Sym): ElfSymbol | undefined {
     case 'abs':
       return { ...base, bind, value: BigInt.asUintN(64, sym.value), shndx: SHN_ABS };
     case 'common':
-      return { ...base, bind: bind === STB_LOCAL ? STB_GLOBAL : bind, value: sym.commonAlign, size: sym.commonSize, shndx: SHN_COMMON };
+      return { ...base, type: sym.type || STT_OBJECT, bind: bind === STB_LOCAL ? STB_GLOBAL : bind, value: sym.commonAlign, size: sym.commonSize, shndx: SHN_COMMON };
     case 'equ': {
       // Resolve an equated symbol now; an alias of an undefined symbol is not written.
       try {

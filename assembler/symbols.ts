@@ -171,9 +171,10 @@ export class Sym {
 
   constructor(readonly name: string) {}
 
-  /** Not written to .symtab: .L locals and numeric local labels. */
+  /** Not written to .symtab: `.L` and `..` locals (ppc gas's local-label prefixes) and numeric local labels. */
   get isTemporary(): boolean {
-    return this.name.startsWith('.L') || this.name.charCodeAt(0) === 0x01;
+    const n = this.name;
+    return (n.charCodeAt(0) === 0x2e && (n.charCodeAt(1) === 0x4c || n.charCodeAt(1) === 0x2e)) || n.charCodeAt(0) === 0x01;
   }
 
   get isDefined(): boolean {

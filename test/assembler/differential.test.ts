@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { assemble } from '../../assembler/index.js';
 import { nodeHost } from '../../common/node-host.js';
 import { formatDiagnostic } from '../../common/diagnostics.js';
-import { allocatedSections } from '../helpers/objects.js';
+import { allocatedSections, symbolTable } from '../helpers/objects.js';
 import { GNU, gnuAssemble, relocationList, run, scratch } from '../helpers/oracles.js';
 
 const INPUTS = join(import.meta.dirname, 'inputs');
@@ -44,6 +44,7 @@ describe('ppc64-as equals GNU as', () => {
       const mine = ours(path, flags);
       expect(allocatedSections(mine)).toEqual(allocatedSections(gnu));
       expect(relocationList(mine)).toEqual(relocationList(gnu));
+      expect(symbolTable(mine)).toEqual(symbolTable(gnu));
       // GNU ld must accept the object (a relocatable link reads every section and relocation).
       const s = scratch();
       try {

@@ -1,5 +1,5 @@
 /** Views of ELF objects that tests compare between our tools and GNU's. */
-import { readElf, SHF_ALLOC, SHT_NOBITS, type ElfSection } from '../../elf/index.js';
+import { readElf, readSymbols, SHF_ALLOC, SHN_ABS, SHN_COMMON, SHN_UNDEF, SHT_NOBITS, STT_SECTION, type ElfSection } from '../../elf/index.js';
 
 interface SectionView {
   name: string;
@@ -26,3 +26,19 @@ export function allocatedSections(object: Uint8Array): SectionView[] {
     }));
 }
 
+
+/** The symbol table as sorted text lines: name, value, size, type, binding, visibility, section name. */
+export function symbolTable(object: Uint8Array): string[] {
+  const r = readElf(object, 'object');
+  if ('error' in r) throw new Error(r.error);
+  const syms = readSymbols(r.file, 'object');
+  if ('error' in syms) throw new Error(syms.error);
+  return syms.symbols
+    .slice(1)
+    .filter((s) => s.type !== STT_SECTION)
+    .map((s) => {
+      const where = s.shndx === SHN_UNDEF ? 'UND' : s.shndx === SHN_ABS ? 'ABS' : s.shndx === SHN_COMMON ? 'COM' : r.file.sections[s.shndx]?.name ?? `#${s.shndx}`;
+      return `${s.name} value=0x${s.value.toString(16)} size=${s.size} type=${s.type} bind=${s.bind} other=${s.other} ${where}`;
+    })
+    .sort();
+}
