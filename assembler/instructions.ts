@@ -11,9 +11,10 @@ import type { InsnVariant, OperandInfo } from '../isa/types.js';
 import * as bits from '../common/bits.js';
 import type { Modifier } from './expr.js';
 
+/** An operand's text as a span of the statement (no substrings on the hot path). */
 interface Piece {
-  text: string;
   start: number;
+  end: number;
 }
 
 interface Parsed {
@@ -89,7 +90,7 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
   }
 }
 
-/** Top-level comma-separated operand texts. */
+/** Top-level comma-separated operand spans. */
 function splitPieces(text: string, r: number): Piece[] {
   const out: Piece[] = [];
   let depth = 0;
@@ -102,30 +103,61 @@ function splitPieces(text: string, r: number): Piece[] {
     else if (c === 40) depth++;
     else if (c === 41) depth--;
     else if (c === 44 && depth === 0) {
-      out.push({ text: text.slice(start, i), start });
+      out.push({ start, end: i });
       start = i + 1;
     }
   }
-  if (any) out.push({ text: text.slice(start), start });
+  if (any) out.push({ start, end: text.length });
   return out;
 }
 
+const isBlank = (c: number): boolean => c === 32 || c === 9;
+
 /** Split "expr(reg)" into the expression and the parenthesised group at its end. */
-function splitParens(p: Piece): { expr: Piece; group: Piece } | undefined {
-  const t = p.text.trimEnd();
-  if (!t.endsWith(')')) return undefined;
+function splitParens(text: string, p: Piece): { expr: Piece; group: Piece } | undefined {
+  let e = p.end;
+  while (e > p.start && isBlank(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) !== 41) return undefined;
   let depth = 0;
-  for (let i = t.length - 1; i >= 0; i--) {
-    const c = t[i];
-    if (c === ')') depth++;
-    else if (c === '(') {
-      depth--;
-      if (depth === 0) {
-        return { expr: { text: t.slice(0, i), start: p.start }, group: { text: t.slice(i + 1, t.length - 1), start: p.start + i + 1 } };
-      }
-    }
+  for (let i = e - 1; i >= p.start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41) depth++;
+    else if (c === 40 && --depth === 0) return { expr: { start: p.start, end: i }, group: { start: i + 1, end: e - 1 } };
   }
   return undefined;
+}
+
+function isEmpty(text: string, p: Piece): boolean {
+  for (let i = p.start; i < p.end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+  return true;
+}
+
+function firstNonBlank(text: string, p: Piece): number {
+  let i = p.start;
+  while (i < p.end && isBlank(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** A plain decimal integer (optionally negative) filling the span, or undefined. */
+function plainInteger(text: string, p: Piece): number | undefined {
+  let i = firstNonBlank(text, p);
+  let neg = false;
+  if (text.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
+  const d0 = i;
+  let n = 0;
+  while (i < p.end) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    n = n * 10 + (c - 48);
+    i++;
+  }
+  const digits = i - d0;
+  if (digits === 0 || digits > 15 || (digits > 1 && text.charCodeAt(d0) === 48)) return undefined;
+  while (i < p.end && isBlank(text.charCodeAt(i))) i++;
+  return i === p.end ? (neg ? -n : n) : undefined;
 }
 
 interface Shape {
@@ -167,7 +199,7 @@ function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string
     const range = min === max ? `${min}` : `${min} to ${max}`;
     return { ok: false, message: `'${v.mnemonic}' takes ${range} operand${max === 1 ? '' : 's'}, ${pieces.length} given`, col, countMatched: false };
   }
-  const values: (bigint | undefined)[] = new Array(ops.length).fill(undefined);
+  const values: (bigint | undefined)[] = new Array<bigint | undefined>(ops.length);
   const deferred: Parsed['deferred'] = [];
   const cols: number[] = [];
   let pi = 0;
@@ -184,9 +216,9 @@ function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string
       piece = pieces[pi++]!;
       const next = nextPresent(ops, present, i);
       if (next && next.parens) {
-        const split = splitParens(piece);
-        if (!split || split.expr.text.trim() === '') {
-          return { ok: false, message: `expected D(RA) for operand ${pi} of '${v.mnemonic}', found '${piece.text.trim()}'`, col: piece.start + 1, countMatched: true };
+        const split = splitParens(text, piece);
+        if (!split || isEmpty(text, split.expr)) {
+          return { ok: false, message: `expected D(RA) for operand ${pi} of '${v.mnemonic}', found '${text.slice(piece.start, piece.end).trim()}'`, col: piece.start + 1, countMatched: true };
         }
         piece = split.expr;
         pendingGroup = split.group;
@@ -194,7 +226,7 @@ function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string
     }
     const r = operandValue(as, v, info, piece, text);
     if ('message' in r) return { ok: false, message: r.message, col: r.col, countMatched: true };
-    cols[i] = piece.start + 1 + (piece.text.length - piece.text.trimStart().length);
+    cols[i] = firstNonBlank(text, piece) + 1;
     if (r.deferred) deferred.push({ index: i, op: r.deferred, col: cols[i] });
     values[i] = r.value;
   }
@@ -223,10 +255,14 @@ function operandValue(
   piece: Piece,
   text: string,
 ): { value: bigint; deferred?: Operand } | { message: string; col: number } {
+  if (info.kind !== 'target') {
+    const n = plainInteger(text, piece);
+    if (n !== undefined) return { value: BigInt(n) }; // the common case, without the parser
+  }
   const isCr = info.kind === 'crf' || info.kind === 'crbit';
   as.crContext = isCr;
   let op: Operand;
-  const end = piece.start + piece.text.length;
+  const end = piece.end;
   try {
     const p = as.parser(text, piece.start, end);
     op = p.operand();

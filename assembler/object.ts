@@ -113,24 +113,22 @@ function buildSymbols(as: Assembler): { symbols: OutSym[]; firstGlobal: number }
 
 function elfSymbol(as: Assembler, sym: Sym): ElfSymbol | undefined {
   const bind = sym.binding === 'global' ? STB_GLOBAL : sym.binding === 'weak' ? STB_WEAK : STB_LOCAL;
-  const size = symbolSize(as, sym);
-  const base = { name: sym.name, size, type: sym.type, other: sym.visibility };
+  const size = sym.size ? symbolSize(as, sym) : 0n;
+  const mk = (value: bigint, shndx: number, b = bind, type = sym.type, sz = size): ElfSymbol => ({ name: sym.name, value, size: sz, bind: b, type, other: sym.visibility, shndx });
   switch (sym.kind) {
     case 'label':
-      return { ...base, bind, value: BigInt(sym.chunk!.base + sym.offset), shndx: sym.chunk!.section.index };
+      return mk(BigInt(sym.chunk!.base + sym.offset), sym.chunk!.section.index);
     case 'abs':
-      return { ...base, bind, value: BigInt.asUintN(64, sym.value), shndx: SHN_ABS };
+      return mk(BigInt.asUintN(64, sym.value), SHN_ABS);
     case 'common':
-      return { ...base, type: sym.type || STT_OBJECT, bind: bind === STB_LOCAL ? STB_GLOBAL : bind, value: sym.commonAlign, size: sym.commonSize, shndx: SHN_COMMON };
+      return mk(sym.commonAlign, SHN_COMMON, bind === STB_LOCAL ? STB_GLOBAL : bind, sym.type || STT_OBJECT, sym.commonSize);
     case 'equ': {
       // Resolve an equated symbol now; an alias of an undefined symbol is not written.
       try {
         const v = evaluate(sym.expr!, 'final');
-        if (isAbsolute(v)) return { ...base, bind, value: BigInt.asUintN(64, v.add), shndx: SHN_ABS };
+        if (isAbsolute(v)) return mk(BigInt.asUintN(64, v.add), SHN_ABS);
         const t = v.plus[0];
-        if (v.plus.length === 1 && v.minus.length === 0 && t?.chunk) {
-          return { ...base, bind, value: BigInt(t.chunk.base + t.offset) + v.add, shndx: t.chunk.section.index };
-        }
+        if (v.plus.length === 1 && v.minus.length === 0 && t?.chunk) return mk(BigInt(t.chunk.base + t.offset) + v.add, t.chunk.section.index);
       } catch (e) {
         if (!(e instanceof EvalError)) throw e;
         as.bag.error(`symbol '${sym.name}': ${e.message}`, sym.definedAt ? { file: sym.definedAt.file, line: sym.definedAt.line, col: 1 } : undefined);
@@ -139,7 +137,7 @@ function elfSymbol(as: Assembler, sym: Sym): ElfSymbol | undefined {
     }
     case 'undef':
       if (!sym.usedInReloc && sym.binding === 'local') return undefined;
-      return { ...base, bind: bind === STB_LOCAL ? STB_GLOBAL : bind, value: 0n, shndx: SHN_UNDEF };
+      return mk(0n, SHN_UNDEF, bind === STB_LOCAL ? STB_GLOBAL : bind);
   }
 }
 
