@@ -6,7 +6,7 @@ import {
   EHDR_SIZE, ELFCLASS32, ELFCLASS64, ELFDATA2LSB, ELFDATA2MSB, EM_PPC64, PHDR_SIZE, RELA_SIZE, SHDR_SIZE,
   SHN_XINDEX, SHT_NOBITS, SHT_NULL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SYM_SIZE, machineName,
 } from './constants.js';
-import { decodeRela, decodeSymbols, readCString } from './tables.js';
+import { StringTableReader, decodeRela, decodeSymbols } from './tables.js';
 import type { ElfFile, ElfRela, ElfSection, ElfSegment, ElfSymbol } from './types.js';
 
 export interface ReadOptions {
@@ -14,7 +14,25 @@ export interface ReadOptions {
   machine?: number | null;
 }
 
-const isPow2 = (v: bigint): boolean => v === 0n || (v & (v - 1n)) === 0n;
+function isPow2(v: bigint): boolean {
+  if (v <= 0xffffffffn) {
+    // Number bit operators see 32 bits: exact for these values, and no bigint is allocated.
+    const n = Number(v);
+    return (n & (n - 1)) === 0;
+  }
+  return (v & (v - 1n)) === 0n;
+}
+
+/** Shared bigints for small header values (flags, alignments, entry sizes): most fields need no allocation. */
+const SMALL: readonly bigint[] = Array.from({ length: 1024 }, (_, i) => BigInt(i));
+function u64(dv: DataView, at: number): bigint {
+  if (dv.getUint32(at) === 0) {
+    const lo = dv.getUint32(at + 4);
+    if (lo < 1024) return SMALL[lo]!;
+  }
+  return dv.getBigUint64(at);
+}
+const EMPTY = new Uint8Array(0);
 const hex = (v: bigint | number): string => `0x${v.toString(16)}`;
 
 export function readElf(bytes: Uint8Array, fileName: string, options: ReadOptions = {}): { file: ElfFile } | { error: string } {
@@ -92,14 +110,18 @@ function parse(bytes: Uint8Array, options: ReadOptions): ElfFile | string {
     return `${shnum} section headers declared at offset 0`;
   }
   const nameOffsets: number[] = [];
+  const shoffN = Number(shoff);
   for (let i = 0; i < shnum; i++) {
-    const at = Number(shoff) + i * SHDR_SIZE;
+    const at = shoffN + i * SHDR_SIZE;
     const stype = dv.getUint32(at + 4);
-    const offset = dv.getBigUint64(at + 24);
-    const size = dv.getBigUint64(at + 32);
-    const addralign = dv.getBigUint64(at + 48);
+    const offset = u64(dv, at + 24);
+    const size = u64(dv, at + 32);
+    const addralign = u64(dv, at + 48);
     const hasData = i > 0 && stype !== SHT_NOBITS && stype !== SHT_NULL;
-    if (hasData && offset + size > len) {
+    // Checked as numbers: exact below 2^53, and anything larger is past the end either way.
+    const start = Number(offset);
+    const end = start + Number(size);
+    if (hasData && end > bytes.length) {
       return `section ${i} (offset ${hex(offset)}, size ${hex(size)}) extends past the end of the file (${hex(len)} bytes)`;
     }
     if (!isPow2(addralign)) return `section ${i} has alignment ${addralign}, which is not a power of two`;
@@ -107,18 +129,19 @@ function parse(bytes: Uint8Array, options: ReadOptions): ElfFile | string {
     if (i > 0 && link >= shnum && stype !== SHT_NULL) return `section ${i} links to section ${link}, but there are only ${shnum} sections`;
     nameOffsets.push(dv.getUint32(at));
     sections.push({
-      name: '', type: stype, flags: dv.getBigUint64(at + 8), addr: dv.getBigUint64(at + 16), offset,
-      data: hasData ? bytes.subarray(Number(offset), Number(offset + size)) : new Uint8Array(0),
+      name: '', type: stype, flags: u64(dv, at + 8), addr: u64(dv, at + 16), offset,
+      data: hasData ? bytes.subarray(start, end) : EMPTY,
       size: i === 0 ? 0n : size, link: i === 0 ? 0 : link, info: dv.getUint32(at + 44), addralign,
-      entsize: dv.getBigUint64(at + 56),
+      entsize: u64(dv, at + 56),
     });
   }
   if (shnum > 0) {
     if (shstrndx === 0 || shstrndx >= shnum) return `section name string table index ${shstrndx} is out of range (${shnum} sections)`;
     const strtab = sections[shstrndx]!;
     if (strtab.type !== SHT_STRTAB) return `section name string table (section ${shstrndx}) is not a string table`;
+    const names = new StringTableReader(strtab.data);
     for (let i = 0; i < shnum; i++) {
-      const name = readCString(strtab.data, nameOffsets[i]!);
+      const name = names.get(nameOffsets[i]!);
       if (name === undefined) return `section ${i} has a name offset ${hex(nameOffsets[i]!)} outside the section name string table`;
       sections[i]!.name = name;
     }

@@ -15,7 +15,8 @@ const latin1 = new TextDecoder('latin1');
  */
 export class StringTableBuilder {
   private readonly offsets = new Map<string, number>();
-  private buf = new Uint8Array(256);
+  /** Names in table order; joined and encoded once by finish() (cheaper than copying each name). */
+  private readonly parts: string[] = [];
   private length = 1;
 
   constructor() {
@@ -27,27 +28,18 @@ export class StringTableBuilder {
     const known = this.offsets.get(name);
     if (known !== undefined) return known;
     const off = this.length;
-    // Names are nearly always ASCII: copy char codes directly, fall back to UTF-8 otherwise.
-    let ascii = true;
-    for (let i = 0; i < name.length; i++) if (name.charCodeAt(i) >= 0x80) ascii = false;
-    const bytes = ascii ? undefined : utf8enc.encode(name);
-    const n = bytes ? bytes.length : name.length;
-    this.reserve(n + 1);
-    if (bytes) this.buf.set(bytes, off);
-    else for (let i = 0; i < n; i++) this.buf[off + i] = name.charCodeAt(i);
-    this.buf[off + n] = 0;
+    // Names are nearly always ASCII (one byte per character); measure the UTF-8 form otherwise.
+    let n = name.length;
+    for (let i = 0; i < name.length; i++) {
+      if (name.charCodeAt(i) >= 0x80) {
+        n = utf8enc.encode(name).length;
+        break;
+      }
+    }
+    this.parts.push(name);
     this.length += n + 1;
     this.offsets.set(name, off);
     return off;
-  }
-
-  private reserve(extra: number): void {
-    if (this.length + extra <= this.buf.length) return;
-    let cap = this.buf.length * 2;
-    while (cap < this.length + extra) cap *= 2;
-    const next = new Uint8Array(cap);
-    next.set(this.buf.subarray(0, this.length));
-    this.buf = next;
   }
 
   get size(): number {
@@ -55,7 +47,9 @@ export class StringTableBuilder {
   }
 
   finish(): Uint8Array {
-    return this.buf.slice(0, this.length);
+    const out = new Uint8Array(this.length);
+    if (this.parts.length) utf8enc.encodeInto(this.parts.join('\0'), out.subarray(1));
+    return out;
   }
 }
 
@@ -91,7 +85,8 @@ export function readCString(table: Uint8Array, off: number): string | undefined 
   if (end >= table.length) return undefined;
   if (end === off) return '';
   // Names are nearly always short ASCII: skip the TextDecoder round trip for those.
-  if (ascii && end - off < 64) return String.fromCharCode(...table.subarray(off, end));
+  // (apply takes the bytes as an array-like: no iterator, unlike a spread)
+  if (ascii && end - off < 64) return String.fromCharCode.apply(null, table.subarray(off, end) as unknown as number[]);
   return utf8.decode(table.subarray(off, end));
 }
 

@@ -66,9 +66,10 @@ export function hintSuffix(bo: number, kind: BranchKind): '' | Hint {
 
 /**
  * With an explicit POWER4-or-later dialect (-M power10) objdump refuses the old y-bit
- * hints on bclr/bcctr/bctar (they print only with the default dialect).
+ * hints on bclr/bcctr/bctar (they print only with the default dialect); on bc only its
+ * extended mnemonics take them, so a base row with a y bit is refused too ('any').
  */
-export function yHintInvalid(bo: number, kind: BranchKind): boolean {
+export function yHintInvalid(bo: number, kind: BranchKind | 'any'): boolean {
   if (kind === 'bd') return false;
   switch (classOf(bo)) {
     case 'both':

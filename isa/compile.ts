@@ -33,6 +33,7 @@ export interface CompiledOperand extends OperandInfo {
   readonly signed: boolean;
   /** log2 of the scale: the field holds value >> shift. */
   readonly shift: number;
+  readonly shiftBig: bigint;
   readonly dflt: bigint | undefined;
   readonly target: 'rel' | 'abs' | undefined;
   readonly hex: boolean;
@@ -56,6 +57,9 @@ export interface Row extends InsnVariant {
   readonly print: boolean;
   /** false for spellings only the disassembler prints (lookup() does not return them). */
   readonly asm: boolean;
+  /** Alias printed with -M raw too. */
+  readonly rawPrint: boolean;
+  readonly rawSuffix: string;
   readonly toBase: AliasSpec['toBase'] | undefined;
   readonly fromBase: AliasSpec['fromBase'] | undefined;
   /** Base rows: the aliases over this row, in table (= print preference) order. */
@@ -116,6 +120,7 @@ function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): 
     field,
     signed: s.signed ?? false,
     shift,
+    shiftBig: BigInt(shift),
     dflt: s.optional,
     target: s.target,
     hex: s.hex ?? false,
@@ -135,6 +140,12 @@ function allFields(): Map<FieldKey, CompiledField> {
 
 /** Set `value` into `field` of `words` (no range check: callers check). */
 export function insertField(words: number[], field: CompiledField, value: number): void {
+  if (field.parts.length === 1 && field.width < 32) {
+    // the common case: one part, a 31-bit-safe value
+    const p = field.parts[0]!;
+    words[p.word] = (words[p.word]! | (value << p.shift)) >>> 0;
+    return;
+  }
   for (const p of field.parts) {
     const v = p.vshift === 0 ? value % 2 ** p.width : Math.floor(value / 2 ** p.vshift) % 2 ** p.width;
     words[p.word] = (words[p.word]! | (v << p.shift)) >>> 0;
@@ -142,6 +153,10 @@ export function insertField(words: number[], field: CompiledField, value: number
 }
 
 export function extractField(words: readonly number[], field: CompiledField): number {
+  if (field.parts.length === 1 && field.width < 32) {
+    const p = field.parts[0]!;
+    return (words[p.word]! >>> p.shift) & ((1 << p.width) - 1);
+  }
   let v = 0;
   for (const p of field.parts) {
     const bits = p.width === 32 ? words[p.word]! >>> 0 : (words[p.word]! >>> p.shift) & ((1 << p.width) - 1);
@@ -236,6 +251,8 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     cpu: spec.cpu ?? DEFAULT_CPU,
     print: true,
     asm: true,
+    rawPrint: false,
+    rawSuffix: spec.rawSuffix ?? '',
     toBase: undefined,
     fromBase: undefined,
     aliases: [],
@@ -286,6 +303,8 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
     cpu: spec.cpu ?? base.cpu,
     print: spec.print,
     asm: spec.asm ?? true,
+    rawPrint: spec.raw ?? false,
+    rawSuffix: '',
     toBase: padded(spec, base),
     fromBase: spec.fromBase,
     aliases: [],

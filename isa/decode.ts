@@ -62,10 +62,14 @@ function indexFor(cpu: Cpu): DecodeIndex {
 }
 
 function operandValue(op: CompiledOperand, words: readonly number[]): bigint {
-  const raw = BigInt(extractField(words, op.field!));
-  if (raw === 0n && op.zeroIs !== undefined) return op.zeroIs;
-  const v = op.signed ? BigInt.asIntN(op.field!.width, raw) : raw;
-  return (op.shift ? v << BigInt(op.shift) : v) + op.bias;
+  const n = extractField(words, op.field!);
+  if (n === 0 && op.zeroIs !== undefined) return op.zeroIs;
+  const w = op.field!.width;
+  // Fields up to 32 bits: sign-extend with number arithmetic, one BigInt conversion.
+  let v = w <= 32 ? BigInt(op.signed && n >= 2 ** (w - 1) ? n - 2 ** w : n) : BigInt.asIntN(w, BigInt(n));
+  if (w > 32 && !op.signed) v = BigInt(n);
+  if (op.shift) v <<= op.shiftBig;
+  return op.bias === 0n ? v : v + op.bias;
 }
 
 const fieldBits = (op: CompiledOperand, v: bigint): bigint =>
@@ -81,14 +85,14 @@ function inRange(ops: readonly CompiledOperand[], vals: readonly bigint[]): bool
 }
 
 /** The first printable alias over `row` that reproduces `baseVals`, if any. */
-function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu): { alias: Row; values: readonly bigint[] } | undefined {
+function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu, raw: boolean): { alias: Row; values: readonly bigint[] } | undefined {
   let norm = baseVals;
   if (row.branch) {
     norm = baseVals.slice();
     (norm as bigint[])[row.boIndex] = BigInt(normalizeBO(Number(baseVals[row.boIndex])));
   }
   for (const a of row.aliases) {
-    if (!a.print || !available(a.cpu, cpu)) continue;
+    if (!a.print || !available(a.cpu, cpu) || (raw && !a.rawPrint)) continue;
     const av = a.fromBase!(norm);
     if (!av || av.length !== a.ops.length || !inRange(a.ops, av)) continue;
     // The alias applies when re-encoding its values gives the same fields (the encoder
@@ -127,11 +131,12 @@ function resolve(row: Row, words: readonly number[], opts: DecodeOptions): Decod
   // objdump's own lswi rule is narrower than gas's: only RA = RT is refused.
   if (row.check.includes('lswi') && fields.RA === fields.RT) return undefined;
   const ignoredClear = row.ignored.every((m, i) => (words[i]! & m) === 0);
-  if (!opts.raw && row.aliases.length && ignoredClear) {
-    const hit = findAlias(row, baseVals, cpu);
+  if (row.aliases.length && ignoredClear) {
+    const hit = findAlias(row, baseVals, cpu, opts.raw ?? false);
     if (hit) return { variant: hit.alias, values: hit.values, fields, size: row.size };
   }
   if (row.branch && !baseBOValid(fields.BO!, row.branch)) return undefined;
+  if (row.branch && usesAtHints(cpu) && yHintInvalid(fields.BO!, 'any')) return undefined;
   return { variant: row, values: baseVals, fields, size: row.size };
 }
 
@@ -144,14 +149,19 @@ export function decodeWord(word: number, nextWord: number | undefined, opts: Dec
     const words = [w, nextWord >>> 0];
     for (const r of idx.prefixed[words[1]! >>> 26]!) {
       if ((words[0]! & r.mask[0]!) >>> 0 === r.match[0] && (words[1]! & r.mask[1]!) >>> 0 === r.match[1]) {
-        return resolve(r, words, opts);
+        const d = resolve(r, words, opts);
+        if (d) return d;
       }
     }
     return undefined;
   }
   const words = [w];
+  // Rows of one dialect do not overlap; with -many, a later form may take what an earlier refuses.
   for (const r of idx.short[po]![w & 0x7ff]!) {
-    if ((w & r.mask[0]!) >>> 0 === r.match[0]) return resolve(r, words, opts);
+    if ((w & r.mask[0]!) >>> 0 === r.match[0]) {
+      const d = resolve(r, words, opts);
+      if (d) return d;
+    }
   }
   return undefined;
 }

@@ -79,9 +79,11 @@ function insertAll(row: Row, vals: readonly bigint[]): number[] {
   const words = row.match.slice();
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
-    const v = vals[i]! === op.zeroIs ? 0n : vals[i]! - op.bias;
-    const raw = BigInt.asUintN(op.field!.width, v >> BigInt(op.shift));
-    insertField(words, op.field!, Number(raw));
+    let v = vals[i]!;
+    if (v === op.zeroIs) v = 0n;
+    else if (op.bias !== 0n) v -= op.bias;
+    if (op.shift) v >>= op.shiftBig;
+    insertField(words, op.field!, Number(BigInt.asUintN(op.field!.width, v)));
   }
   return words;
 }
@@ -92,14 +94,14 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
   if (values.length !== row.ops.length) {
     return fail(-1, `${row.mnemonic} takes ${row.ops.length} operands, ${values.length} given`);
   }
-  const vals: bigint[] = [];
+  const vals = new Array<bigint>(row.ops.length);
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
     const v = values[i] ?? op.dflt;
     if (v === undefined) return fail(i, 'missing operand');
     const err = rangeError(op, v);
     if (err) return fail(i, err);
-    vals.push(v);
+    vals[i] = v;
   }
   const base = row.base;
   let baseVals = vals;

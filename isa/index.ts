@@ -2,10 +2,10 @@
  * Public API of the instruction table, used by the assembler (lookup/presentOperands/
  * encode), the disassembler (decode/format) and the simulator (decode).
  */
-import { available, type Cpu } from './cpu.js';
+import { available, CPUS, type Cpu, type CpuLevel, type CpuReq } from './cpu.js';
 import { decodeWord, type DecodeOptions } from './decode.js';
 import { encodeRow, type EncodeOptions } from './encode.js';
-import { formatInsn } from './print.js';
+import { formatInsn, type FormatOptions } from './print.js';
 import { TABLE } from './table.js';
 import type { DecodedInsn, EncodeResult, InsnVariant } from './types.js';
 
@@ -16,19 +16,43 @@ export type { DecodeOptions } from './decode.js';
 export type { EncodeOptions } from './encode.js';
 
 /**
- * All rows spelled `mnemonic`, in the order gas tries them (the first whose operand count
- * fits is the one to use). With `cpu`, only the rows that CPU has.
+ * All rows spelled `mnemonic`, in the order to try them: use the first one whose
+ * presentOperands() fits the source operand count and whose encode() succeeds; report the
+ * first error otherwise. With `cpu`, only the rows that CPU has (cpuFor() names the CPU
+ * for a diagnostic when this is undefined but lookup(mnemonic) is not).
  */
 export function lookup(mnemonic: string, cpu?: Cpu): readonly InsnVariant[] | undefined {
-  const rows = TABLE.byMnemonic.get(mnemonic);
-  if (!rows || cpu === undefined) return rows;
-  const ok = rows.filter((r) => available(r.cpu, cpu));
-  return ok.length ? ok : undefined;
+  return cpu === undefined ? TABLE.byMnemonic.get(mnemonic) : mnemonicsFor(cpu).get(mnemonic);
 }
 
-/** The CPU range that has this variant (for "instruction requires -mpower9"-style messages). */
-export function cpuOf(variant: InsnVariant): { since: string; until?: string } {
-  return (variant as { cpu?: { since: string; until?: string } }).cpu ?? { since: 'ppc64' };
+// A memo of a pure function of the frozen table: the mnemonic map of each CPU.
+const byCpu = new Map<Cpu, ReadonlyMap<string, readonly InsnVariant[]>>();
+function mnemonicsFor(cpu: Cpu): ReadonlyMap<string, readonly InsnVariant[]> {
+  let m = byCpu.get(cpu);
+  if (!m) {
+    const built = new Map<string, readonly InsnVariant[]>();
+    for (const [mn, rows] of TABLE.byMnemonic) {
+      const ok = rows.filter((r) => available(r.cpu, cpu));
+      if (ok.length) built.set(mn, ok);
+    }
+    byCpu.set(cpu, (m = built));
+  }
+  return m;
+}
+
+/** The CPU range that has this variant. */
+export function cpuOf(variant: InsnVariant): CpuReq {
+  return (variant as { cpu?: CpuReq }).cpu ?? { since: 'ppc64' };
+}
+
+/**
+ * For an instruction the selected CPU lacks: the first CPU that has the spelling, to name
+ * in the diagnostic ("`xsadddp' requires -mpower7"); undefined for unknown mnemonics.
+ */
+export function cpuFor(mnemonic: string): CpuLevel | undefined {
+  const rows = TABLE.byMnemonic.get(mnemonic);
+  if (!rows) return undefined;
+  return CPUS.find((c) => rows.some((r) => available(r.cpu, c)));
 }
 
 /**
@@ -65,6 +89,12 @@ export function decode(word: number, nextWord?: number, opts?: DecodeOptions): D
 export function format(d: DecodedInsn, address: bigint): string {
   return formatInsn(d, address);
 }
+
+/** format() with objdump's symbol annotation of branch targets and -M raw operand printing. */
+export function formatWith(d: DecodedInsn, address: bigint, opts: FormatOptions): string {
+  return formatInsn(d, address, opts);
+}
+export type { FormatOptions } from './print.js';
 
 /** Every variant of the table in table order (for tests and tools). */
 export function allVariants(): readonly InsnVariant[] {

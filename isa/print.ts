@@ -18,7 +18,16 @@ function crBit(v: bigint): string {
   return n < 4 ? name : `4*cr${n >> 2}+${name}`;
 }
 
-function operandText(op: CompiledOperand, v: bigint, address: bigint): string {
+export interface FormatOptions {
+  /** Names a branch target ("10 <foo+0x4>"), as objdump does when the file has symbols. */
+  readonly symbolize?: (target: bigint) => string;
+  /** Names a PC-relative note's target only when a symbol is exactly there ("# 58 <b>"). */
+  readonly symbolizeExact?: (target: bigint) => string;
+  /** -M raw: every operand printed, optional ones included. */
+  readonly raw?: boolean;
+}
+
+function operandText(op: CompiledOperand, v: bigint, address: bigint, opts: FormatOptions): string {
   switch (op.kind) {
     case 'gpr':
       return `r${v}`;
@@ -39,7 +48,7 @@ function operandText(op: CompiledOperand, v: bigint, address: bigint): string {
     case 'target': {
       // objdump prints absolute targets as 32-bit values, relative ones as 64-bit addresses.
       const t = op.target === 'abs' ? v & 0xffffffffn : (address + v) & M64;
-      return `0x${t.toString(16)}`;
+      return opts.symbolize ? opts.symbolize(t) : `0x${t.toString(16)}`;
     }
     default:
       return op.hex ? `0x${v.toString(16)}` : v.toString();
@@ -59,7 +68,7 @@ function omitted(ops: readonly CompiledOperand[], values: readonly bigint[], i: 
   return true;
 }
 
-export function formatInsn(d: DecodedInsn, address: bigint): string {
+export function formatInsn(d: DecodedInsn, address: bigint, opts: FormatOptions = {}): string {
   const row = d.variant as Row;
   const base = row.base;
   let mnemonic = row.mnemonic;
@@ -68,15 +77,20 @@ export function formatInsn(d: DecodedInsn, address: bigint): string {
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
     const v = d.values[i]!;
-    if (op.dflt !== undefined && omitted(row.ops, d.values, i)) continue;
-    const text = operandText(op, v, address);
+    if (!opts.raw && op.dflt !== undefined && omitted(row.ops, d.values, i)) continue;
+    const text = operandText(op, v, address, opts);
     if (op.parens && parts.length) parts[parts.length - 1] += `(${text})`;
     else parts.push(text);
   }
+  if (opts.raw && row.rawSuffix) parts.push(row.rawSuffix);
   if (parts.length === 0) return mnemonic;
   let text = `${mnemonic.padEnd(7)} ${parts.join(',')}`;
-  // objdump notes the target of a PC-relative prefixed instruction.
-  const pc = row.ops.findIndex((o) => o.pcrelNote);
-  if (pc >= 0) text += `\t# ${((address + d.values[pc]!) & M64).toString(16)}`;
+  // objdump notes the target of a PC-relative prefixed instruction (R=1).
+  let pc = row.ops.findIndex((o) => o.pcrelNote);
+  if (pc < 0 && d.fields.R === 1 && row.prefixed) pc = row.ops.findIndex((o) => o.field?.key === 'D34');
+  if (pc >= 0) {
+    const t = (address + d.values[pc]!) & M64;
+    text += `\t# ${opts.symbolizeExact ? opts.symbolizeExact(t) : t.toString(16)}`;
+  }
   return text;
 }

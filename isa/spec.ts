@@ -36,6 +36,8 @@ export interface RowSpec {
    */
   /** Bits objdump does not check (reserved bits of some forms): left out of the decode mask. */
   readonly ignore?: readonly (readonly [number, number])[];
+  /** objdump -M raw appends this to the operands (its mfcr shows the absent FXM as ",-1"). */
+  readonly rawSuffix?: string;
   /** The extended mnemonics over this row apply only when the ignored bits are 0 (isel). */
   readonly strictAliases?: boolean;
   /** The last operands may be omitted, as gas allows: how many (default 0), or their defaults. */
@@ -70,6 +72,8 @@ export interface AliasSpec {
   readonly print: boolean;
   /** false: a spelling only the disassembler uses (gas assembles the name another way). */
   readonly asm?: boolean;
+  /** objdump -M raw prints it too (objdump has it as an opcode of its own, e.g. tendall.). */
+  readonly raw?: boolean;
   readonly rc?: boolean;
   readonly oe?: boolean;
   readonly cpu?: CpuReq;
@@ -140,7 +144,7 @@ export const A = (po: number, xo: number, mn: string, ops: readonly OperandKey[]
  */
 export type PinMap = readonly (number | bigint | { readonly cr: number; readonly bit: number })[];
 
-type AliasExtra = Partial<Pick<AliasSpec, 'rc' | 'oe' | 'cpu' | 'hintable' | 'print' | 'asm'>>;
+type AliasExtra = Partial<Pick<AliasSpec, 'rc' | 'oe' | 'cpu' | 'hintable' | 'print' | 'asm' | 'raw'>>;
 
 /** An alias whose base operands are alias operands, constants or CR bits (mr, li, beq, ...). */
 export function pin(mnemonic: string, base: string, operands: readonly OperandKey[], map: PinMap, extra: AliasExtra = {}): AliasSpec {

@@ -4,6 +4,7 @@
  * __start_/__stop_ targets). Non-allocated sections (debug info, notes) are always kept.
  */
 import { SHF_ALLOC } from '../elf/constants.js';
+import { relSym } from './reloc-table.js';
 import type { Ctx, InputSection, Sym } from './types.js';
 
 const C_IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -38,7 +39,8 @@ export function collectGarbage(ctx: Ctx, entryName: string | undefined): void {
   }
   while (work.length) {
     const sec = work.pop()!;
-    for (const r of sec.relocs ?? []) markSym(sec.file.symbols[r.sym]);
+    const t = sec.relocs;
+    if (t) for (let i = 0; i < t.count; i++) markSym(sec.file.symbols[relSym(t, i)]);
   }
   if (ctx.opts.printGcSections) {
     for (const s of all) {

@@ -7,7 +7,7 @@ import { DiagnosticBag, type Diagnostic } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
 import { SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHT_NOBITS } from '../elf/constants.js';
 import { collectGarbage } from './gc.js';
-import { loadInputs } from './input.js';
+import { loadInputs, newInputSection } from './input.js';
 import { type LayoutState, createLayoutState, runLayout } from './layout.js';
 import { writeMap } from './map.js';
 import { matchSections } from './match.js';
@@ -97,32 +97,23 @@ function collectRefs(script: Script, defsyms: Assign[]): Set<string> {
 }
 
 function linkerFile(): ObjectFile {
-  return {
-    name: '<linker>', path: '<linker>', elf: { type: 1, machine: 21, flags: 0, entry: 0n, sections: [], segments: [], shstrndx: 0 },
-    elfSymbols: [], sections: [], symbols: [], order: -1,
-  };
+  return { name: '<linker>', path: '<linker>', member: undefined, eflags: 0, sections: [], symbols: [], order: -1 };
 }
 
 function syntheticSection(file: ObjectFile, name: string, flags: bigint, align: bigint, write?: InputSection['synthetic']): InputSection {
-  const s: InputSection = {
-    file, index: -1, name, type: 1, flags, align, size: 0n, data: new Uint8Array(0), relaIndex: -1, live: true, keep: false,
-    offset: 0n, discarded: false,
-  };
+  const s = newInputSection(file, -1, name, 1, flags, align, 0n, new Uint8Array(0));
   if (write) s.synthetic = write;
   return s;
 }
 
 /** Common symbols become NOBITS sections of their defining file, matched by `*(COMMON)`. */
 function allocateCommons(ctx: Ctx): void {
-  for (const s of ctx.globals.values()) {
-    if (s.kind !== 'common' || !s.file) continue;
-    const sec: InputSection = {
-      file: s.file, index: -2, name: 'COMMON', type: SHT_NOBITS, flags: SHF_ALLOC | SHF_WRITE, align: s.commonAlign ?? 1n,
-      size: s.size, data: new Uint8Array(0), relaIndex: -1, live: true, keep: false, offset: 0n, discarded: false,
-    };
+  ctx.globals.forEach((s) => {
+    if (s.kind !== 'common' || !s.file) return;
+    const sec = newInputSection(s.file, -2, 'COMMON', SHT_NOBITS, SHF_ALLOC | SHF_WRITE, s.commonAlign ?? 1n, s.size, new Uint8Array(0));
     s.file.sections.push(sec);
     Object.assign(s, { kind: 'defined', section: sec, value: 0n });
-  }
+  });
 }
 
 /**
@@ -145,14 +136,14 @@ function computeTocBase(outputs: OutputSection[]): bigint {
 }
 
 function defineStartStop(ctx: Ctx, outputs: OutputSection[]): void {
-  for (const s of ctx.globals.values()) {
-    if (s.kind !== 'undefined' || !s.referenced) continue;
+  ctx.globals.forEach((s) => {
+    if (s.kind !== 'undefined' || !s.referenced || !s.name.startsWith('__')) return;
     const m = /^__(start|stop)_([A-Za-z_][A-Za-z0-9_]*)$/.exec(s.name);
-    if (!m) continue;
+    if (!m) return;
     const o = outputs.find((x) => x.name === m[2] && x.exists);
-    if (!o) continue;
+    if (!o) return;
     Object.assign(s, { kind: 'defined', section: null, scriptSection: o, value: m[1] === 'start' ? o.addr : o.addr + o.size, file: null, other: 3 });
-  }
+  });
 }
 
 export function link(opts: LinkOptions, host: Host): LinkResult {
@@ -208,7 +199,7 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
   decodeRelocations(ctx);
   mark('decode relocations');
   if (diags.hasErrors) return done();
-  synthesizeDotSymbols(ctx);
+  synthesizeDotSymbols(ctx); mark("TMP dotsyms");
 
   // Linker-created input sections: the GOT header (the TOC pointer, GNU ld's first .got word).
   const gotHeader = syntheticSection(lf, '.got', SHF_ALLOC | SHF_WRITE, 8n, {
@@ -223,9 +214,11 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     s.keepEmpty = true;
     lf.sections.push(s);
   }
-  createGotSections(ctx);
-  for (const f of ctx.files) {
-    for (const s of f.sections) {
+  createGotSections(ctx); mark("TMP gotsecs");
+  for (let k = 0; k < ctx.files.length; k++) {
+    const secs = ctx.files[k]!.sections;
+    for (let i = 0; i < secs.length; i++) {
+      const s = secs[i];
       if (s?.name === '.note.GNU-stack') ctx.gnuStack = (ctx.gnuStack ?? false) || (s.flags & SHF_EXECINSTR) !== 0n;
     }
   }

@@ -3,8 +3,10 @@
  * positional archive semantics (an archive satisfies only references seen before it, except inside
  * --start-group/--end-group, which is rescanned until nothing more is extracted).
  */
-import { EM_PPC64, ET_REL, SHF_ALLOC, SHF_EXCLUDE, SHT_GROUP, SHT_NOBITS, SHT_NULL, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX } from '../elf/constants.js';
+import { EM_PPC64, ET_REL, SHF_ALLOC, SHF_EXCLUDE, SHT_GROUP, SHT_NOBITS, SHT_NULL, SHT_REL, SHT_RELA, SHT_STRTAB, SHT_SYMTAB, SHT_SYMTAB_SHNDX, SYM_SIZE } from '../elf/constants.js';
 import { readElf, readSymbols } from '../elf/reader.js';
+import { StringTableReader } from '../elf/tables.js';
+import type { ElfFile } from '../elf/types.js';
 import { isArchive, isThinArchive, parseArchive } from './archive.js';
 import { addObjectSymbols } from './symbols.js';
 import type { ArchiveFile, Ctx, InputSection, ObjectFile } from './types.js';
@@ -13,6 +15,50 @@ const GRP_COMDAT = 1;
 
 function err(ctx: Ctx, message: string): void {
   ctx.diags.add({ severity: 'error', message });
+}
+
+/**
+ * The object's symbol table bytes and every symbol's name, checked as readSymbols checks them (a
+ * bad name offset first, then the first symbol in a section that does not exist), with the same
+ * messages. The linker decodes the other fields straight into its own symbols.
+ */
+function symbolNames(elf: ElfFile, fileName: string): { data: Uint8Array; names: string[] } | { error: string } {
+  const index = elf.sections.findIndex((s) => s.type === SHT_SYMTAB);
+  if (index < 0) return { data: new Uint8Array(0), names: [] };
+  const s = elf.sections[index]!;
+  const data = s.data;
+  if (data.length % SYM_SIZE !== 0) return { error: `${fileName}: ${s.name}: symbol table size ${data.length} is not a multiple of ${SYM_SIZE}` };
+  const strtab = new StringTableReader(elf.sections[s.link]?.data ?? new Uint8Array(0));
+  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  const n = data.length / SYM_SIZE;
+  const names: string[] = new Array(n);
+  const shnum = elf.sections.length;
+  let badSection = -1;
+  for (let i = 0, at = 0; i < n; i++, at += SYM_SIZE) {
+    const off = dv.getUint32(at);
+    const name = off === 0 ? '' : strtab.get(off);
+    if (name === undefined) return { error: `${fileName}: ${s.name}: symbol ${i} has a name offset 0x${off.toString(16)} outside the string table` };
+    names[i] = name;
+    const shndx = dv.getUint16(at + 6);
+    if (badSection < 0 && shndx !== 0 && shndx < 0xff00 && shndx >= shnum) badSection = i;
+  }
+  if (badSection >= 0) {
+    const shndx = dv.getUint16(badSection * SYM_SIZE + 6);
+    return { error: `${fileName}: ${s.name}: symbol ${badSection} (${names[badSection]}) is in section ${shndx}, which does not exist` };
+  }
+  return { data, names };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Every InputSection is made here with all of its fields, so that all share one object shape. */
+export function newInputSection(file: ObjectFile, index: number, name: string, type: number, flags: bigint, align: bigint, size: bigint, data: Uint8Array): InputSection {
+  const s: InputSection = {
+    file, index, name, type, flags, align, size, data, rela: undefined, relocs: undefined, live: true, keep: false, out: undefined,
+    offset: 0n, discarded: false, synthetic: undefined, keepEmpty: false, seq: 0, piece: undefined!,
+  };
+  s.piece = { kind: 'input', section: s };
+  return s;
 }
 
 /** Parse one object's bytes into an ObjectFile and merge its symbols. */
@@ -35,13 +81,12 @@ export function addObject(ctx: Ctx, bytes: Uint8Array, name: string, path: strin
     err(ctx, `${name}: ELFv2 object (e_flags 0x${elf.flags.toString(16)}); ppc64-ld links ELFv1 objects`);
     return undefined;
   }
-  const syms = readSymbols(elf, name);
+  const syms = symbolNames(elf, name);
   if ('error' in syms) {
     err(ctx, syms.error);
     return undefined;
   }
-  const file: ObjectFile = { name, path, elf, elfSymbols: syms.symbols, sections: [], symbols: [], order: ctx.files.length };
-  if (member !== undefined) file.member = member;
+  const file: ObjectFile = { name, path, member, eflags: elf.flags, sections: [], symbols: [], order: ctx.files.length };
 
   // COMDAT groups: the first group with a signature wins; later copies are dropped whole.
   const discarded = new Set<number>();
@@ -49,7 +94,7 @@ export function addObject(ctx: Ctx, bytes: Uint8Array, name: string, path: strin
     if (s.type !== SHT_GROUP || s.data.length < 4) return;
     const dv = new DataView(s.data.buffer, s.data.byteOffset, s.data.byteLength);
     if ((dv.getUint32(0) & GRP_COMDAT) === 0) return;
-    const sig = syms.symbols[s.info]?.name ?? `#${i}`;
+    const sig = syms.names[s.info] ?? `#${i}`;
     if (!ctx.comdats.has(sig)) {
       ctx.comdats.add(sig);
       return;
@@ -66,24 +111,21 @@ export function addObject(ctx: Ctx, bytes: Uint8Array, name: string, path: strin
       return;
     }
     if ((s.flags & SHF_EXCLUDE) !== 0n) return;
-    const sec: InputSection = {
-      file, index: i, name: s.name, type: s.type, flags: s.flags, align: s.addralign > 0n ? s.addralign : 1n, size: s.size,
-      data: s.type === SHT_NOBITS ? new Uint8Array(0) : s.data, relaIndex: -1, live: true, keep: false, offset: 0n, discarded: false,
-    };
-    file.sections[i] = sec;
+    file.sections[i] = newInputSection(file, i, s.name, s.type, s.flags, s.addralign > 0n ? s.addralign : 1n, s.size, s.type === SHT_NOBITS ? EMPTY : s.data);
   });
   elf.sections.forEach((s, i) => {
     if (s.type !== SHT_RELA || discarded.has(i)) return;
     const target = file.sections[s.info];
     if (!target) return; // relocations for a section the link drops (or a discarded group member)
-    if (elf.sections[s.link]?.type !== SHT_SYMTAB) {
+    const symtab = elf.sections[s.link];
+    if (symtab?.type !== SHT_SYMTAB) {
       err(ctx, `${name}: relocation section ${s.name} does not use the object's symbol table`);
       return;
     }
-    target.relaIndex = i;
+    target.rela = { data: s.data, name: s.name, symbolCount: Math.floor(Number(symtab.size) / SYM_SIZE) };
   });
   ctx.files.push(file);
-  file.symbols = addObjectSymbols(ctx, file, discarded);
+  file.symbols = addObjectSymbols(ctx, file, syms.data, syms.names, discarded);
   return file;
 }
 
@@ -149,11 +191,13 @@ function findLibrary(ctx: Ctx, name: string): string | undefined {
 export function loadInputs(ctx: Ctx, extra: string[]): void {
   let group: ArchiveFile[] | undefined;
   const handleFile = (path: string): void => {
-    const bytes = ctx.host.readFile(path);
-    if (!bytes) {
+    const read = ctx.host.readFile(path);
+    if (!read) {
       err(ctx, `cannot find ${path}: No such file or directory`);
       return;
     }
+    // A plain Uint8Array view (a host may hand out a Node Buffer, whose subarrays are slower to make).
+    const bytes = new Uint8Array(read.buffer, read.byteOffset, read.byteLength);
     if (isThinArchive(bytes)) {
       err(ctx, `${path}: thin archives are not supported`);
       return;

@@ -10,7 +10,7 @@ import type { PlanItem, PlannedOsec } from './match.js';
 import type { Assign, AssertStmt, Expr } from './script/ast.js';
 import { type EvalEnv, type Value, evaluate } from './script/eval.js';
 import { lookupOrCreate, symbolAddress } from './symbols.js';
-import type { Ctx, OutputSection, Sym } from './types.js';
+import type { Ctx, InputSection, OutputSection, Sym } from './types.js';
 
 const alignUp = (v: bigint, a: bigint): bigint => (a <= 1n ? v : (a & (a - 1n)) === 0n ? (v + a - 1n) & ~(a - 1n) : ((v + a - 1n) / a) * a);
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
@@ -200,6 +200,46 @@ function minimalEnv(pass: Pass): EvalEnv {
   };
 }
 
+/** 2^52: addresses below it, plus sizes and alignments below 2^40, keep number arithmetic exact. */
+const SAFE = 2 ** 52;
+
+/**
+ * The input-section loop of placeSection in number arithmetic, for the usual case of addresses
+ * below 2^52: the same placement without a handful of bigints per section per pass. Returns
+ * false, having changed nothing, when the values are out of that range.
+ */
+function placeInputsFast(pass: Pass, out: OutputSection, g: InputSection[], addr: bigint, subalign: bigint | undefined, fill: number): boolean {
+  if (pass.dot >= BigInt(SAFE) || addr < 0n || addr > pass.dot) return false;
+  let dot = Number(pass.dot);
+  const base = Number(addr);
+  const sub = subalign === undefined ? -1 : Number(subalign);
+  let reach = dot;
+  for (let k = 0; k < g.length; k++) {
+    const s = g[k]!;
+    if (!s.live || s.discarded) continue;
+    const a = sub >= 0 ? sub : Number(s.align);
+    const size = Number(s.size);
+    if (a >= 2 ** 40 || size >= 2 ** 40) return false;
+    reach += a + size;
+    if (reach >= SAFE) return false;
+  }
+  for (let k = 0; k < g.length; k++) {
+    const s = g[k]!;
+    if (!s.live || s.discarded) continue;
+    const a = sub >= 0 ? sub : Number(s.align);
+    const r = a > 1 ? dot % a : 0;
+    const start = r === 0 ? dot : dot + (a - r);
+    if (start > dot && fill !== 0) out.pieces.push({ kind: 'fill', offset: BigInt(dot - base), size: BigInt(start - dot), pattern: fill });
+    s.out = out;
+    // Passes mostly repeat the previous placement: keep the bigint when it did not move.
+    if (Number(s.offset) !== start - base) s.offset = BigInt(start - base);
+    out.pieces.push(s.piece);
+    dot = start + Number(s.size);
+  }
+  pass.dot = BigInt(dot);
+  return true;
+}
+
 /** Script assignment (outside or inside an output section). */
 function assign(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, a: Assign): void {
   const sec = pass.inSection;
@@ -279,7 +319,12 @@ function hasContents(p: PlannedOsec): boolean {
   for (let i = 0; i < p.def.cmds.length; i++) {
     const c = p.def.cmds[i]!;
     if (c.k === 'data') return true;
-    if (c.k === 'input') for (const s of p.groups[i]!) if (s.live && !s.discarded && (s.size > 0n || s.keepEmpty)) return true;
+    if (c.k !== 'input') continue;
+    const g = p.groups[i]!;
+    for (let k = 0; k < g.length; k++) {
+      const s = g[k]!;
+      if (s.live && !s.discarded && (s.size > 0n || s.keepEmpty)) return true;
+    }
   }
   return false;
 }
@@ -302,7 +347,9 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
     const c = def.cmds[i]!;
     if (c.k === 'data') allNobits = false;
     if (c.k !== 'input') continue;
-    for (const s of p.groups[i]!) {
+    const g = p.groups[i]!;
+    for (let k = 0; k < g.length; k++) {
+      const s = g[k]!;
       if (!s.live || s.discarded) continue;
       anyInput = true;
       flags |= s.flags;
@@ -358,17 +405,21 @@ function placeSection(ctx: Ctx, st: LayoutState, pass: Pass, env: EvalEnv, p: Pl
   for (let i = 0; i < def.cmds.length; i++) {
     const c = def.cmds[i]!;
     switch (c.k) {
-      case 'input':
-        for (const s of p.groups[i]!) {
+      case 'input': {
+        const g = p.groups[i]!;
+        if (placeInputsFast(pass, out, g, addr, subalign, fill)) break;
+        for (let k = 0; k < g.length; k++) {
+          const s = g[k]!;
           if (!s.live || s.discarded) continue;
           const start = alignUp(pass.dot, subalign ?? s.align);
           gap(start);
           s.out = out;
           s.offset = start - addr;
-          out.pieces.push({ kind: 'input', section: s });
+          out.pieces.push(s.piece);
           pass.dot = start + s.size;
         }
         break;
+      }
       case 'assign': {
         const before = pass.dot;
         assign(ctx, st, pass, env, c);

@@ -53,21 +53,29 @@ function fileMatches(spec: InputSpec, file: ObjectFile): boolean {
   return !spec.excludeFiles.some((p) => matchFile(p, file.path, file.member));
 }
 
+/** Whether some entry of the list takes sections of this file (its EXCLUDE_FILE does not name it). */
+function entryTakes(entries: InputSpec['sections'], f: ObjectFile): boolean {
+  return entries.some((e) => !e.excludeFiles.some((p) => matchFile(p, f.path, f.member)));
+}
+
 /**
  * Input sections indexed by name, in input order, so that a pattern is tested once per distinct
  * name rather than once per section (1000 objects have thousands of sections but a few names).
  */
 class SectionIndex {
   readonly byName = new Map<string, InputSection[]>();
-  readonly seq = new Map<InputSection, number>();
   private readonly namesFor = new Map<string, string[]>();
 
   constructor(files: ObjectFile[]) {
     let n = 0;
-    for (const f of files) {
-      for (const sec of f.sections) {
+    // (Index loops here and below: these run once per link over every section, mostly before V8
+    // optimizes them, and a for-of would allocate an iterator result per step until then.)
+    for (let k = 0; k < files.length; k++) {
+      const secs = files[k]!.sections;
+      for (let i = 0; i < secs.length; i++) {
+        const sec = secs[i];
         if (!sec) continue;
-        this.seq.set(sec, n++);
+        sec.seq = n++;
         const l = this.byName.get(sec.name);
         if (l) l.push(sec);
         else this.byName.set(sec.name, [sec]);
@@ -96,21 +104,27 @@ class SectionIndex {
       }
     }
     const out: InputSection[] = [];
+    // `*` with no EXCLUDE_FILE (nearly every description) takes every file: skip the per-file tests.
+    const anyFile = spec.file.text === '*' && spec.excludeFiles.length === 0;
     const fileOk = new Map<ObjectFile, boolean>();
-    for (const [name, entries] of entriesByName) {
-      for (const sec of this.byName.get(name)!) {
+    entriesByName.forEach((entries, name) => {
+      const everyFile = entries.some((e) => e.excludeFiles.length === 0);
+      const secs = this.byName.get(name)!;
+      for (let i = 0; i < secs.length; i++) {
+        const sec = secs[i]!;
         if (claimed.has(sec)) continue;
         // Common symbols (synthetic sections with index -2) go only where `*(COMMON)` asks for them.
         if ((sec.index === -2) !== spec.common) continue;
-        let ok = fileOk.get(sec.file);
-        if (ok === undefined) fileOk.set(sec.file, (ok = fileMatches(spec, sec.file)));
-        if (!ok) continue;
-        const f = sec.file;
-        if (!entries.some((e) => !e.excludeFiles.some((p) => matchFile(p, f.path, f.member)))) continue;
+        if (!anyFile) {
+          let ok = fileOk.get(sec.file);
+          if (ok === undefined) fileOk.set(sec.file, (ok = fileMatches(spec, sec.file)));
+          if (!ok) continue;
+        }
+        if (!everyFile && !entryTakes(entries, sec.file)) continue;
         out.push(sec);
       }
-    }
-    if (entriesByName.size > 1) out.sort((a, b) => this.seq.get(a)! - this.seq.get(b)!);
+    });
+    if (entriesByName.size > 1) out.sort((a, b) => a.seq - b.seq);
     return out;
   }
 }
@@ -133,7 +147,8 @@ export function matchSections(ctx: Ctx): PlanItem[] {
   const files = allFiles(ctx);
   const index = new SectionIndex(files);
   let order = 0;
-  for (const item of ctx.script.sections) {
+  for (let n = 0; n < ctx.script.sections.length; n++) {
+    const item = ctx.script.sections[n]!;
     if (item.k !== 'osec') {
       plan.push({ k: 'stmt', stmt: item });
       continue;
@@ -145,13 +160,15 @@ export function matchSections(ctx: Ctx): PlanItem[] {
     for (const cmd of def.cmds) {
       const group: InputSection[] = [];
       if (cmd.k === 'input') {
-        for (const sec of index.candidates(cmd, claimed)) {
+        const found = index.candidates(cmd, claimed);
+        for (let i = 0; i < found.length; i++) {
+          const sec = found[i]!;
           claimed.add(sec);
           group.push(sec);
           if (cmd.keep) sec.keep = true;
         }
         sortGroup(group, cmd.sort);
-        for (const s of group) taken.push(s);
+        for (let i = 0; i < group.length; i++) taken.push(group[i]!);
       }
       p.groups.push(group);
     }
@@ -181,8 +198,10 @@ function placeOrphans(ctx: Ctx, plan: PlanItem[], claimed: Set<InputSection>, fi
   const byName = new Map<string, PlannedOsec>();
   for (const it of plan) if (it.k === 'osec' && !it.p.dropped && !it.p.discard && !byName.has(it.p.def.name)) byName.set(it.p.def.name, it.p);
   const orphanDefs = new Map<string, PlannedOsec>();
-  for (const file of files) {
-    for (const sec of file.sections) {
+  for (let k = 0; k < files.length; k++) {
+    const secs = files[k]!.sections;
+    for (let i = 0; i < secs.length; i++) {
+      const sec = secs[i];
       if (!sec || claimed.has(sec)) continue;
       if (sec.name === '.note.GNU-stack' || (sec.type === SHT_NOTE && sec.size === 0n)) continue;
       if ((sec.flags & SHF_ALLOC) === 0n && sec.size === 0n) continue;

@@ -4,7 +4,7 @@
  */
 import type { DiagnosticBag } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
-import type { ElfFile, ElfRela, ElfSymbol } from '../elf/types.js';
+import type { RelocTable } from './reloc-table.js';
 import type { LinkOptions } from './options.js';
 import type { Assign, Script } from './script/ast.js';
 
@@ -15,9 +15,9 @@ export interface ObjectFile {
   /** The path used for file-name patterns in scripts (the archive path for members). */
   path: string;
   /** Member name inside an archive ("m.o"), undefined for plain files. */
-  member?: string;
-  elf: ElfFile;
-  elfSymbols: ElfSymbol[];
+  member: string | undefined;
+  /** e_flags (the ELF ABI version bits matter to the output). The parsed ELF is not kept. */
+  eflags: number;
   /** Section index → input section (undefined for sections the link does not carry). */
   sections: (InputSection | undefined)[];
   /** Symbol index → resolved symbol (globals are shared through the symbol table). */
@@ -41,22 +41,34 @@ export interface InputSection {
   size: bigint;
   /** Original contents (empty for NOBITS). Never mutated: relocation is applied to the output buffer. */
   data: Uint8Array;
-  /** Relocations applying to this section (decoded lazily by the relocation pass). */
-  relaIndex: number;
-  relocs?: ElfRela[];
+  /** The RELA section applying to this section, if any (checked by the relocation pass)... */
+  rela: RelaSource | undefined;
+  /** ...which then sets the relocations. */
+  relocs: RelocTable | undefined;
   /** Garbage collection: false when --gc-sections found no path to it. */
   live: boolean;
   /** Matched by a KEEP() pattern. */
   keep: boolean;
   /** Set by layout. */
-  out?: OutputSection;
+  out: OutputSection | undefined;
   /** Offset within the output section. */
   offset: bigint;
   /** Discarded by /DISCARD/ (references to it are errors). */
   discarded: boolean;
-  synthetic?: Synthetic;
+  synthetic: Synthetic | undefined;
   /** An empty linker-created section that still makes its output section exist (GNU's .eh_frame). */
-  keepEmpty?: boolean;
+  keepEmpty: boolean;
+  /** Position among all input sections (linker-made first, then objects in order), for sorting. */
+  seq: number;
+  /** This section as an output piece (made once: layout passes rebuild the piece lists). */
+  piece: { kind: 'input'; section: InputSection };
+}
+
+/** Where an input section's relocations are: the RELA section's bytes, its name, and its symbol table's size. */
+export interface RelaSource {
+  data: Uint8Array;
+  name: string;
+  symbolCount: number;
 }
 
 export type SymKind = 'undefined' | 'defined' | 'common' | 'lazy';
@@ -141,7 +153,7 @@ export interface OutputSection {
 }
 
 export type OutputPiece =
-  | { kind: 'input'; section: InputSection }
+  | InputSection['piece']
   | { kind: 'data'; offset: bigint; size: number; value: bigint }
   | { kind: 'fill'; offset: bigint; size: bigint; pattern: number };
 

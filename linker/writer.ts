@@ -4,10 +4,10 @@
  */
 import {
   EM_PPC64, ET_EXEC, SHN_ABS, SHN_UNDEF, SHT_NOBITS, SHT_PROGBITS, SHT_STRTAB, SHT_SYMTAB, STB_GLOBAL, STB_LOCAL, STB_WEAK,
-  STT_FILE, STT_NOTYPE, STT_SECTION,
+  STT_FILE, STT_SECTION, SYM_SIZE,
 } from '../elf/constants.js';
-import { StringTableBuilder, encodeSymbols } from '../elf/tables.js';
-import type { ElfFile, ElfSection, ElfSymbol } from '../elf/types.js';
+import { StringTableBuilder } from '../elf/tables.js';
+import type { ElfFile, ElfSection } from '../elf/types.js';
 import { writeElf } from '../elf/writer.js';
 import type { FileLayout } from './segments.js';
 import { symbolAddress } from './symbols.js';
@@ -21,7 +21,8 @@ export function buildContents(ctx: Ctx, outputs: OutputSection[]): Map<OutputSec
     const size = Number(o.size);
     const buf = new Uint8Array(size);
     const dv = new DataView(buf.buffer);
-    for (const p of o.pieces) {
+    for (let k = 0; k < o.pieces.length; k++) {
+      const p = o.pieces[k]!;
       if (p.kind === 'input') {
         const s = p.section;
         const at = Number(s.offset);
@@ -63,38 +64,51 @@ function usable(s: Sym): boolean {
   return s.section.live && !s.section.discarded && s.section.out !== undefined && s.section.out.exists;
 }
 
-/** .symtab contents: null, section symbols, per-file FILE + locals, then globals. */
-export function buildSymbols(ctx: Ctx, outputs: OutputSection[]): { symbols: ElfSymbol[]; firstGlobal: number } {
-  const symbols: ElfSymbol[] = [{ name: '', value: 0n, size: 0n, bind: STB_LOCAL, type: STT_NOTYPE, other: 0, shndx: 0 }];
-  for (const o of outputs) {
-    if (!o.exists) continue;
-    symbols.push({ name: '', value: o.addr, size: 0n, bind: STB_LOCAL, type: STT_SECTION, other: 0, shndx: o.shndx });
-  }
-  for (const f of ctx.files) {
-    const locals: ElfSymbol[] = [];
-    for (const s of f.symbols) {
+/**
+ * .symtab contents, encoded as they are chosen (no ElfSymbol per entry: a big link has hundreds of
+ * thousands): null, section symbols, per-file FILE + locals, then the globals. Hidden globals are
+ * emitted as locals, so they go first among the globals to keep the locals-first rule.
+ */
+export function encodeSymtab(ctx: Ctx, outputs: OutputSection[], strtab: StringTableBuilder): { data: Uint8Array; firstGlobal: number } {
+  let bound = 1 + outputs.length + ctx.globals.size;
+  for (let k = 0; k < ctx.files.length; k++) bound += ctx.files[k]!.symbols.length + 1;
+  const out = new Uint8Array(bound * SYM_SIZE);
+  const dv = new DataView(out.buffer);
+  let n = 1; // entry 0 is the null symbol (all zeros)
+  const put = (name: string, value: bigint, size: bigint, bind: number, type: number, other: number, shndx: number): void => {
+    const at = n++ * SYM_SIZE;
+    dv.setUint32(at, name === '' ? 0 : strtab.add(name));
+    dv.setUint8(at + 4, (bind << 4) | (type & 0xf));
+    dv.setUint8(at + 5, other & 0xff);
+    dv.setUint16(at + 6, shndx & 0xffff);
+    // setBigUint64 stores the value modulo 2^64, as BigInt.asUintN(64, ...) would.
+    dv.setBigUint64(at + 8, value);
+    dv.setBigUint64(at + 16, size);
+  };
+  for (const o of outputs) if (o.exists) put('', o.addr, 0n, STB_LOCAL, STT_SECTION, 0, o.shndx);
+  for (let k = 0; k < ctx.files.length; k++) {
+    const f = ctx.files[k]!;
+    let fileSym = false;
+    for (let i = 0; i < f.symbols.length; i++) {
+      const s = f.symbols[i];
       if (!s || s.isGlobal || s.isSection || s.type === STT_FILE || s.name === '' || !usable(s)) continue;
-      locals.push({ name: s.name, value: symbolAddress(s), size: s.size, bind: STB_LOCAL, type: s.type, other: s.other, shndx: symShndx(s) });
-    }
-    if (!locals.length) continue;
-    const base = f.member ?? f.path.slice(f.path.lastIndexOf('/') + 1);
-    symbols.push({ name: base, value: 0n, size: 0n, bind: STB_LOCAL, type: STT_FILE, other: 0, shndx: SHN_ABS });
-    for (const l of locals) symbols.push(l);
-  }
-  const firstGlobal = symbols.length;
-  for (const s of ctx.globals.values()) {
-    if (usable(s)) {
-      const hidden = (s.other & 3) === 2;
-      symbols.push({ name: s.name, value: symbolAddress(s), size: s.size, bind: hidden ? STB_LOCAL : s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL, type: s.type, other: s.other, shndx: symShndx(s) });
-    } else if (s.kind === 'undefined' && s.binding === STB_WEAK && !s.strongRef && s.referenced) {
-      symbols.push({ name: s.name, value: 0n, size: 0n, bind: STB_WEAK, type: s.type, other: s.other, shndx: SHN_UNDEF });
+      if (!fileSym) {
+        fileSym = true;
+        put(f.member ?? f.path.slice(f.path.lastIndexOf('/') + 1), 0n, 0n, STB_LOCAL, STT_FILE, 0, SHN_ABS);
+      }
+      put(s.name, symbolAddress(s), s.size, STB_LOCAL, s.type, s.other, symShndx(s));
     }
   }
-  // Hidden globals are emitted as locals; keep the locals-first rule of the ELF symbol table.
-  const globals = symbols.slice(firstGlobal);
-  const hiddenLocals = globals.filter((s) => s.bind === STB_LOCAL);
-  const rest = globals.filter((s) => s.bind !== STB_LOCAL);
-  return { symbols: [...symbols.slice(0, firstGlobal), ...hiddenLocals, ...rest], firstGlobal: firstGlobal + hiddenLocals.length };
+  ctx.globals.forEach((s) => {
+    if ((s.other & 3) === 2 && usable(s)) put(s.name, symbolAddress(s), s.size, STB_LOCAL, s.type, s.other, symShndx(s));
+  });
+  const firstGlobal = n;
+  ctx.globals.forEach((s) => {
+    if ((s.other & 3) === 2 && usable(s)) return;
+    if (usable(s)) put(s.name, symbolAddress(s), s.size, s.binding === STB_WEAK ? STB_WEAK : STB_GLOBAL, s.type, s.other, symShndx(s));
+    else if (s.kind === 'undefined' && s.binding === STB_WEAK && !s.strongRef && s.referenced) put(s.name, 0n, 0n, STB_WEAK, s.type, s.other, SHN_UNDEF);
+  });
+  return { data: out.subarray(0, n * SYM_SIZE), firstGlobal };
 }
 
 export function writeExecutable(ctx: Ctx, outputs: OutputSection[], buffers: Map<OutputSection, Uint8Array>, file: FileLayout, entry: bigint): Uint8Array {
@@ -108,9 +122,8 @@ export function writeExecutable(ctx: Ctx, outputs: OutputSection[], buffers: Map
     sections.push(s);
   }
   if (!ctx.opts.stripAll) {
-    const { symbols, firstGlobal } = buildSymbols(ctx, outputs);
     const strtab = new StringTableBuilder();
-    const symData = encodeSymbols(symbols, strtab);
+    const { data: symData, firstGlobal } = encodeSymtab(ctx, outputs, strtab);
     const symIndex = sections.length;
     sections.push({ name: '.symtab', type: SHT_SYMTAB, flags: 0n, addr: 0n, data: symData, size: BigInt(symData.length), link: symIndex + 1, info: firstGlobal, addralign: 8n, entsize: 24n });
     const str = strtab.finish();
@@ -119,7 +132,7 @@ export function writeExecutable(ctx: Ctx, outputs: OutputSection[], buffers: Map
   // e_flags carries the ABI version the inputs declared (1 = ELFv1 with descriptors; 0 = unspecified), as GNU ld merges it.
   // An .opd section marks ELFv1 even when the objects left e_flags 0.
   let flags = 0;
-  for (const f of ctx.files) flags |= f.elf.flags & 3;
+  for (const f of ctx.files) flags |= f.eflags & 3;
   if (flags === 0 && outputs.some((o) => o.exists && o.pieces.some((p) => p.kind === 'input' && p.section.name === '.opd'))) flags = 1;
   const elf: ElfFile = { type: ET_EXEC, machine: EM_PPC64, flags, entry, sections, segments: file.segments, shstrndx: 0 };
   return writeElf(elf);

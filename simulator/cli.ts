@@ -11,15 +11,21 @@ import type { Injection } from './index.js';
 import { formatExit, formatSnapshot, simulate, validRam } from './index.js';
 
 const USAGE = `usage: ppc64-sim IMAGE.elf [options]
-  --max-insns N      stop after N instructions (exit status 3)
+  --max-insns N      stop after N instructions (exit status 3); default 10^10, 0 = no limit
   --trace            print every instruction: address, word, disassembly, changed registers
   --trace-exits      print every interrupt taken from problem state (a guest exit)
   --inject N:VEC     deliver interrupt VEC (hex, e.g. 0x500) after N instructions (repeatable)
+  --break ADDR       stop before the instruction at effective address ADDR (repeatable; exit 3)
   -m MiB             RAM size (default 512; a multiple of 256)
+  --no-jit           run every instruction as a single op (no compiled blocks)
   --regs             print the final register dump (always printed when the run did not power off)
   -q, --quiet        no final register dump
   -h, --help         this text
-exit status: 0 power-off, 1 os-term, 2 usage or bad image, 3 instruction limit, 4 unsupported feature`;
+exit status: 0 power-off, 1 os-term, 2 usage or bad image, 3 instruction limit or breakpoint,
+             4 the image needs something not modelled (or an internal error)`;
+
+/** About 20 s of simulated work; far beyond the trampoline image (~10^6 instructions). */
+const DEFAULT_MAX_INSNS = 1e10;
 
 interface Args {
   image?: string;
@@ -27,14 +33,16 @@ interface Args {
   trace: boolean;
   traceExits: boolean;
   inject: Injection[];
+  breakpoints: bigint[];
   ramMiB: number;
   regs: boolean;
   quiet: boolean;
   help: boolean;
+  jit: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const a: Args = { trace: false, traceExits: false, inject: [], ramMiB: 512, regs: false, quiet: false, help: false };
+  const a: Args = { trace: false, traceExits: false, inject: [], breakpoints: [], ramMiB: 512, regs: false, quiet: false, help: false, jit: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string | undefined => {
@@ -47,7 +55,7 @@ function parseArgs(argv: readonly string[]): Args | string {
       case '--max-insns': {
         const v = value();
         if (v === undefined || !/^\d+$/.test(v)) return `--max-insns needs a non-negative integer, got '${v ?? ''}'`;
-        a.maxInsns = Number(v);
+        a.maxInsns = Number(v) === 0 ? Infinity : Number(v);
         break;
       }
       case '--trace':
@@ -63,6 +71,12 @@ function parseArgs(argv: readonly string[]): Args | string {
         a.inject.push({ at: Number(mm[1]), vector: Number(mm[2]) });
         break;
       }
+      case '--break': {
+        const v = value() ?? '';
+        if (!/^(0x[0-9a-fA-F]+|\d+)$/.test(v)) return `--break needs an address (e.g. 0x400000), got '${v}'`;
+        a.breakpoints.push(BigInt(v));
+        break;
+      }
       case '-m': {
         const v = value() ?? '';
         const n = Number(v.replace(/[mM]$/, ''));
@@ -72,6 +86,9 @@ function parseArgs(argv: readonly string[]): Args | string {
       }
       case '--regs':
         a.regs = true;
+        break;
+      case '--no-jit':
+        a.jit = false;
         break;
       case '-q':
       case '--quiet':
@@ -124,11 +141,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     out.push(line);
     if (out.length >= 4096) flushTrace();
   };
-  const result = simulate(bytes, {
+  let result: ReturnType<typeof simulate>;
+  try {
+    result = simulate(bytes, {
     fileName: args.image,
     ramMiB: args.ramMiB,
-    maxInsns: args.maxInsns,
+    // A runaway image must not hang the caller forever (qemu would; tests put it under timeout).
+    maxInsns: args.maxInsns ?? DEFAULT_MAX_INSNS,
     inject: args.inject,
+    breakpoints: args.breakpoints,
+    jit: args.jit,
     onConsole: (b) => {
       flushTrace();
       process.stdout.write(b);
@@ -139,10 +161,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     },
     trace: args.trace ? traceLine : undefined,
     onInterrupt: args.traceExits ? (ev) => (ev.fromPr ? traceLine(formatExit(ev)) : undefined) : undefined,
-  });
+    });
+  } catch (e) {
+    // Only a simulator bug gets here; report it as one line, not a stack trace.
+    flushTrace();
+    err(formatDiagnostic({ severity: 'error', message: `internal error: ${e instanceof Error ? e.message : String(e)}` }, 'ppc64-sim'));
+    return 4;
+  }
   flushTrace();
   for (const d of result.diagnostics) err(formatDiagnostic(d, 'ppc64-sim'));
-  if (result.stop.reason === 'max-insns' && result.stop.message) err(`ppc64-sim: ${result.stop.message}`);
+  if ((result.stop.reason === 'max-insns' || result.stop.reason === 'breakpoint') && result.stop.message) err(`ppc64-sim: ${result.stop.message}`);
   const dump = args.regs || (!args.quiet && result.exitStatus !== 0 && result.state !== undefined);
   if (dump && result.state) err(`ppc64-sim: ${result.icount} instructions; final state:\n${formatSnapshot(result.state)}`);
   await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));

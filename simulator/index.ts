@@ -39,6 +39,12 @@ export interface SimOptions {
   inject?: Injection[];
   /** Virtual time of the first instruction in ns (default: calibrated to qemu's VOF boot). */
   bootNs?: number;
+  /** Compile straight-line code into blocks (default true); false: one op per instruction. */
+  jit?: boolean;
+  /** Entries into a slot before its block is compiled (default 16; 1 compiles every block at once). */
+  jitThreshold?: number;
+  /** Stop before executing an instruction at any of these effective addresses (exit status 3). */
+  breakpoints?: readonly bigint[];
 }
 
 export interface SimResult {
@@ -67,6 +73,7 @@ export function createMachine(ramSize: number, hooks: Hooks, bootNs?: number): M
     stop: undefined,
     irqs: 0,
     faulted: false,
+    blockCount: 0,
   };
 }
 
@@ -111,7 +118,14 @@ export function simulate(image: Uint8Array, options: SimOptions = {}): SimResult
     };
   }
   const injections = [...(options.inject ?? [])].sort((a, b) => a.at - b.at);
-  run(m, core, cache, { maxInsns: options.maxInsns ?? Infinity, injections, tracer });
+  run(m, core, cache, {
+    maxInsns: options.maxInsns ?? Infinity,
+    injections,
+    tracer,
+    jit: options.jit,
+    jitThreshold: options.jitThreshold,
+    breakpoints: options.breakpoints ? new Set(options.breakpoints) : undefined,
+  });
   const stop = m.stop ?? { reason: 'error', status: 4, message: 'run ended without a stop reason' };
   const diagnostics: Diagnostic[] = stop.reason === 'error' && stop.message ? [{ severity: 'error', message: stop.message }] : [];
   let total = 0;

@@ -79,7 +79,8 @@ export function deliver(m: Machine, vector: number, srr0: bigint, cause: bigint 
   m.irqs++;
   set64(m.st, SRR0, srr0);
   set64(m.st, SRR1, msr | cause);
-  // A reservation does not survive an interrupt (seen on qemu: stcx. after an interrupt fails).
+  // A reservation never survives an interrupt and the rfid back (measured: rfid alone clears it
+  // on qemu); clearing it here as well keeps a handler's own larx/stcx. independent.
   m.S[RESV] = 0;
   let newMsr = MSR_SF | (msr & (MSR_HV | MSR_ME));
   let target = BigInt(vector);
@@ -91,6 +92,10 @@ export function deliver(m: Machine, vector: number, srr0: bigint, cause: bigint 
   }
   setMsr(m, newMsr);
   set64(m.st, PC, target);
+  // The vector itself raised the same interrupt (no handler there: qemu spins forever on this).
+  if (srr0 === target && (msr & (MSR_IR | MSR_PR)) === 0n) {
+    m.stop ??= { reason: 'error', status: 4, message: `interrupt loop: the 0x${vector.toString(16)} vector at 0x${target.toString(16)} raises the same interrupt (no handler installed?)` };
+  }
   m.hooks.interrupt?.({
     vector,
     srr0,

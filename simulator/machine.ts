@@ -75,4 +75,6 @@ export interface Machine {
    * system call and facility-unavailable interrupts do).
    */
   faulted: boolean;
+  /** Instructions a compiled block executed before it returned EXIT (0 for single ops). */
+  blockCount: number;
 }

@@ -35,6 +35,8 @@ export interface CodePage {
   readonly ops: Op[];
   readonly fast: Op[];
   readonly blockEnd: Int16Array;
+  /** Entries into each slot from the block array before its block was built (step.ts). */
+  readonly visits: Uint8Array;
   /** Whether any block was ever compiled in this page (else stores skip the block scan). */
   hasBlocks: boolean;
 }
@@ -120,6 +122,7 @@ export function invalidateRange(mem: Memory, pa: number, size: number, stub: Op)
       if (page.blockEnd[s]! > k) {
         page.fast[s] = stub;
         page.blockEnd[s] = 0;
+        page.visits[s] = 0;
       }
     }
   }

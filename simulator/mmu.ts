@@ -88,9 +88,6 @@ export function createMmu(ramSize: number): Mmu {
     xTagL: tlb(),
     xPage: tlb(),
   };
-  // qemu allocates the HPT with the software dirty bit set in every entry (H_READ of an unused
-  // slot returns pte0 = 0x40); it is not the V bit, so those entries are all invalid.
-  for (let a = 0; a < htabSize; a += 16) m.htab.setUint32(a + 4, Number(HPTE0_SW_DIRTY));
   flushTlb(m);
   return m;
 }
@@ -158,14 +155,19 @@ export function pteAddr(m: Mmu, ptex: number): number {
   return ptex * 16;
 }
 
+/*
+ * qemu allocates the HPT with the software dirty bit set in every entry (H_READ of an unused
+ * slot returns pte0 = 0x40; not the V bit, so all entries start invalid). pte0 is stored XOR
+ * that bit, so the zero-filled buffer needs no initialisation pass.
+ */
 export function readPte(m: Mmu, ptex: number): [bigint, bigint] {
   const a = ptex * 16;
-  return [m.htab.getBigUint64(a), m.htab.getBigUint64(a + 8)];
+  return [m.htab.getBigUint64(a) ^ HPTE0_SW_DIRTY, m.htab.getBigUint64(a + 8)];
 }
 
 export function writePte(m: Mmu, ptex: number, v: bigint, r: bigint): void {
   const a = ptex * 16;
-  m.htab.setBigUint64(a, v);
+  m.htab.setBigUint64(a, v ^ HPTE0_SW_DIRTY);
   m.htab.setBigUint64(a + 8, r);
 }
 

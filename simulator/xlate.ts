@@ -193,4 +193,3 @@ function slowFetch(m: Machine, eh: number, el: number): number {
   return EXIT;
 }
 
-export { ACC_FETCH };

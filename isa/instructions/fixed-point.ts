@@ -159,6 +159,7 @@ const logical: TableEntry[] = [
   D(28, 'andi.', ['RA', 'RS', 'UI'], { id: 'andi.' }),
   D(29, 'andis.', ['RA', 'RS', 'UI'], { id: 'andis.' }),
   pin('nop', 'ori', [], [0n, 0n, 0n]),
+  pin('exser', 'ori', [], [31n, 31n, 0n], { cpu: { since: 'power9' } }),
   D(24, 'ori', ['RA', 'RS', 'UI']),
   D(25, 'oris', ['RA', 'RS', 'UI']),
   pin('xnop', 'xori', [], [0n, 0n, 0n]),
@@ -166,6 +167,12 @@ const logical: TableEntry[] = [
   D(27, 'xoris', ['RA', 'RS', 'UI']),
   X(31, 28, 'and', ['RA', 'RS', 'RB'], { rc: 'Rc' }),
   X(31, 60, 'andc', ['RA', 'RS', 'RB'], { rc: 'Rc' }),
+  // Hint no-ops spelled as or Rx,Rx,Rx / ori 31,31,0 (Book II "program priority" and
+  // "miscellaneous" hints); objdump prefers them to mr.
+  pin('miso', 'or', [], [26n, 26n, 26n], { cpu: { since: 'power8' } }),
+  pin('yield', 'or', [], [27n, 27n, 27n], { cpu: { since: 'power7' } }),
+  pin('mdoio', 'or', [], [29n, 29n, 29n], { cpu: { since: 'power7' } }),
+  pin('mdoom', 'or', [], [30n, 30n, 30n], { cpu: { since: 'power7' } }),
   pin('mr', 'or', ['RA', 'RS'], [0, 1, 1], { rc: true }),
   X(31, 444, 'or', ['RA', 'RS', 'RB'], { rc: 'Rc' }),
   X(31, 412, 'orc', ['RA', 'RS', 'RB'], { rc: 'Rc' }),

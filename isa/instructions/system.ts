@@ -80,7 +80,7 @@ export const SYSTEM: readonly TableEntry[] = [
   // From POWER4 gas writes a one-field mtcrf as mtocrf.
   XFX(31, 144, 'mtcrf', ['FXM', 'RS'], { promote: { to: 'mtocrf', since: 'power4', when: (v) => oneBit(v[0]!) } }),
   XFX(31, 144, 'mtocrf', ['FXM1', 'RS'], { fixed: { ONE11: 1 } }),
-  XFX(31, 19, 'mfcr', ['RT']),
+  XFX(31, 19, 'mfcr', ['RT'], { rawSuffix: '-1' }),
   // mfcr RT,FXM is mfocrf (POWER4 on).
   pin('mfcr', 'mfocrf', ['RT', 'FXM1_MFCR'], [0, 1], { cpu: P4, print: false }),
   XFX(31, 19, 'mfocrf', ['RT', 'FXM1'], { fixed: { ONE11: 1 } }),
@@ -127,8 +127,11 @@ export const SYSTEM: readonly TableEntry[] = [
 
   // Book III: SLB and TLB management.
   X(31, 402, 'slbmte', ['RS', 'RB']),
-  X(31, 915, 'slbmfee', ['RT', 'RB']),
-  X(31, 851, 'slbmfev', ['RT', 'RB']),
+  // ISA 3.0 added slbmfee/slbmfev's L (bit 15).
+  X(31, 915, 'slbmfee', ['RT', 'RB'], { cpu: UPTO('power8') }),
+  X(31, 915, 'slbmfee', ['RT', 'RB', 'L15_OPT'], { cpu: P9 }),
+  X(31, 851, 'slbmfev', ['RT', 'RB'], { cpu: UPTO('power8') }),
+  X(31, 851, 'slbmfev', ['RT', 'RB', 'L15_OPT'], { cpu: P9 }),
   X(31, 498, 'slbia', [], { cpu: UPTO('power5') }),
   X(31, 498, 'slbia', ['IH_OPT'], { cpu: P6 }),
   X(31, 434, 'slbie', ['RB']),

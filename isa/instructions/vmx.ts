@@ -3,6 +3,10 @@
  * POWER9/POWER10 additions (vector string, mask, extract, PCV ops).
  *
  * Form names follow the book; the fixed fields give PO and the extended opcode bits.
+ * The rows were written from a sweep of the opcode space (every primary opcode with every
+ * value of bits 21..31 and of one register slot, named by GNU objdump -M power10,raw, each
+ * bit's role found by flipping it) and the CPU levels from GNU as -mCPU; test/isa checks
+ * every row against both tools. `ignore` lists reserved bits objdump does not check.
  */
 import { F, type TableEntry } from '../spec.js';
 

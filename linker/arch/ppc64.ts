@@ -32,12 +32,19 @@ export interface RelocHowto {
   hint?: 'taken' | 'not-taken';
   /** Allowed [min, max] of the value, precomputed from check/bits/adjust. */
   range?: readonly [bigint, bigint];
+  /** The same range as numbers (all ranges are within ±2^33); ±Infinity when unchecked. */
+  min: number;
+  max: number;
 }
 
 function h(expr: RelExpr, field: Field, adjust: Adjust, check: Check, bits: number, hint?: RelocHowto['hint']): RelocHowto {
-  const how: RelocHowto = { expr, field, adjust, check, bits };
+  const how: RelocHowto = { expr, field, adjust, check, bits, min: -Infinity, max: Infinity };
   if (hint) how.hint = hint;
-  if (check !== 'none') how.range = rangeOf(check, bits, adjust);
+  if (check !== 'none') {
+    how.range = rangeOf(check, bits, adjust);
+    how.min = Number(how.range[0]);
+    how.max = Number(how.range[1]);
+  }
   return how;
 }
 
@@ -177,6 +184,78 @@ export function apply(dv: DataView, at: number, how: RelocHowto, value: bigint, 
       dv.setUint32(at, insn >>> 0);
       return undefined;
     }
+  }
+}
+
+/** 2^16, 2^32 and 2^48: the @h, @higher and @highest shifts as exact divisions. */
+const P16 = 65536;
+const P32 = 4294967296;
+const P48 = 281474976710656;
+
+/**
+ * `apply` for a value that is a safe integer of magnitude below 2^53 − 2^15 (the link's common
+ * case), in number arithmetic: no bigint is allocated. Bitwise operators see a number modulo 2^32
+ * (ToInt32), which is exactly the low bits of the 64-bit two's-complement value, and a division by
+ * a power of two followed by floor is the arithmetic shift. Returns false, having written nothing,
+ * when a range or alignment check fails: the caller then runs `apply` for the message.
+ */
+export function applyFast(dv: DataView, at: number, how: RelocHowto, v: number): boolean {
+  if (v < how.min || v > how.max) return false;
+  switch (how.field) {
+    case 'w64': {
+      const hi = Math.floor(v / P32);
+      dv.setUint32(at, hi >>> 0);
+      dv.setUint32(at + 4, v - hi * P32);
+      return true;
+    }
+    case 'w32':
+      dv.setUint32(at, v >>> 0);
+      return true;
+    case 'half16':
+      dv.setUint16(at, adjustFast(how.adjust, v) & 0xffff);
+      return true;
+    case 'half16ds': {
+      const field = adjustFast(how.adjust, v);
+      const insn = at >= 2 ? dv.getUint32(at - 2) : 0;
+      if ((field & (isDqForm(insn) ? 0xf : 3)) !== 0) return false;
+      dv.setUint16(at, (field & 0xfffc) | (dv.getUint16(at) & 3));
+      return true;
+    }
+    case 'br24': {
+      if ((v & 3) !== 0) return false;
+      const insn = dv.getUint32(at);
+      dv.setUint32(at, ((insn & ~0x03fffffc) | (v & 0x03fffffc)) >>> 0);
+      return true;
+    }
+    case 'br14': {
+      if ((v & 3) !== 0) return false;
+      let insn = dv.getUint32(at);
+      insn = (insn & ~0xfffc) | (v & 0xfffc);
+      if (how.hint) insn = setBranchHint(insn, how.hint);
+      dv.setUint32(at, insn >>> 0);
+      return true;
+    }
+  }
+}
+
+/** The @-adjustment of a number; only its low 16 bits are used (callers mask). */
+function adjustFast(adjust: Adjust, v: number): number {
+  switch (adjust) {
+    case 'none':
+    case 'lo':
+      return v;
+    case 'hi':
+      return Math.floor(v / P16);
+    case 'ha':
+      return Math.floor((v + 0x8000) / P16);
+    case 'higher':
+      return Math.floor(v / P32);
+    case 'highera':
+      return Math.floor((v + 0x8000) / P32);
+    case 'highest':
+      return Math.floor(v / P48);
+    case 'highesta':
+      return Math.floor((v + 0x8000) / P48);
   }
 }
 

@@ -21,6 +21,25 @@ export interface Token {
 
 const OPS = ['<<=', '>>=', '+=', '-=', '*=', '/=', '&=', '|=', '^=', '==', '!=', '<=', '>=', '<<', '>>', '&&', '||',
   '+', '-', '*', '/', '%', '<', '>', '&', '|', '^', '!', '~', '?', ':', '=', '(', ')', '{', '}', ';', ','];
+/** The operators by their characters' codes (longest match wins, as in the list above). */
+const OPS_BY_CODES = new Map<number, string>(OPS.map((op) => [opKey(op, 0, op.length), op]));
+
+function opKey(text: string, pos: number, n: number): number {
+  let k = 0;
+  for (let i = 0; i < n; i++) k = k * 128 + (text.charCodeAt(pos + i) & 0x7f) + 1;
+  return k;
+}
+
+/** The operator at `pos`, if any. */
+function opAt(src: string, pos: number): string | undefined {
+  for (let n = 3; n >= 1; n--) {
+    if (pos + n > src.length) continue;
+    const op = OPS_BY_CODES.get(opKey(src, pos, n));
+    // The key ignores the top bit of each code: confirm the match.
+    if (op !== undefined && src.startsWith(op, pos)) return op;
+  }
+  return undefined;
+}
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11;
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -135,8 +154,7 @@ export function scan(src: string, pos0: number, mode: LexMode): Token {
       return { kind: 'name', text: src.slice(pos, e), start: pos, end: e };
     }
   }
-  for (const op of OPS) {
-    if (src.startsWith(op, pos)) return { kind: 'op', text: op, start: pos, end: pos + op.length };
-  }
+  const op = opAt(src, pos);
+  if (op !== undefined) return { kind: 'op', text: op, start: pos, end: pos + op.length };
   return { kind: 'bad', text: src[pos]!, start: pos, end: pos + 1, error: `unexpected character '${src[pos]}'` };
 }

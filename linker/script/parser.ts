@@ -42,10 +42,19 @@ class Parser {
 
   constructor(private readonly src: SourceText) {}
 
+  /** The last token peek() scanned, and where and how: the parser often looks at one position several times. */
+  private cached?: Token;
+  private cachedPos = -1;
+  private cachedMode: LexMode = 'expr';
+
   // ---- token helpers ----
   peek(mode: LexMode = 'expr'): Token {
+    if (this.cachedPos === this.pos && this.cachedMode === mode) return this.cached!;
     const t = scan(this.src.text, this.pos, mode);
     if (t.kind === 'bad') throw new ParseError(t.error ?? 'invalid token', t.start);
+    this.cached = t;
+    this.cachedPos = this.pos;
+    this.cachedMode = mode;
     return t;
   }
   private next(mode: LexMode = 'expr'): Token {

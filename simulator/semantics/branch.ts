@@ -17,7 +17,7 @@ import type { Core, Factory } from './core.js';
 import { bitAA, bitLK, fld, sext14, sext24, cont } from './core.js';
 
 /** Write (PAGE + off) [+ base 0 when absolute] to register slot `dst`, truncated in 32-bit mode. */
-function setAddr(c: Core, dst: number, absolute: boolean, off: number): void {
+export function setAddr(c: Core, dst: number, absolute: boolean, off: number): void {
   const { H, L, S } = c;
   let h: number;
   let l: number;

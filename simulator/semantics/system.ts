@@ -217,6 +217,7 @@ export const SYSTEM: Readonly<Record<string, Factory>> = {
   dcbt: nop,
   dcbtst: nop,
   icbi: nop,
+  icbt: nop,
   slbmte: slbmteOp,
   slbmfee: slbmf('esid'),
   slbmfev: slbmf('vsid'),

@@ -67,12 +67,23 @@ export function buildRawImage(source: string, textAddr = 0): Uint8Array {
   }
 }
 
+export type SimRun = SimResult & { text: string; stderr: string[] };
+
 export interface BothRuns {
   qemu: { console: string; status: number | null; stderr: string };
-  sim: SimResult & { text: string; stderr: string[] };
+  /** The simulator with a block compiled at the first entry of every slot (jitThreshold 1). */
+  sim: SimRun;
+  /** The simulator with every instruction run as a single op (jit: false). */
+  simNoJit: SimRun;
 }
 
-/** Run an image under qemu (-icount shift=0) and under the simulator. */
+function simRun(image: Uint8Array, options: SimOptions): SimRun {
+  const stderr: string[] = [];
+  const r = simulate(image, { maxInsns: 2e9, onStderr: (l) => stderr.push(l), ...options });
+  return { ...r, text: Buffer.from(r.console).toString('latin1'), stderr };
+}
+
+/** Run an image under qemu (-icount shift=0) and under the simulator, with and without blocks. */
 export async function runBoth(image: Uint8Array, simOptions: SimOptions = {}, timeoutMs = 60_000): Promise<BothRuns> {
   requireOracles();
   const s = scratch('ppc64-sim-run-');
@@ -83,11 +94,10 @@ export async function runBoth(image: Uint8Array, simOptions: SimOptions = {}, ti
     if (q.verdict === 'error' || q.verdict === 'timeout') {
       throw new Error(`qemu run failed (${q.problem ?? q.verdict}); stderr:\n${q.stderr}`);
     }
-    const stderr: string[] = [];
-    const r = simulate(image, { maxInsns: 2e9, onStderr: (l) => stderr.push(l), ...simOptions });
     return {
       qemu: { console: q.console, status: q.status, stderr: q.stderr },
-      sim: { ...r, text: Buffer.from(r.console).toString('latin1'), stderr },
+      sim: simRun(image, { jitThreshold: 1, ...simOptions }),
+      simNoJit: simRun(image, { ...simOptions, jit: false }),
     };
   } finally {
     s.cleanup();

@@ -3,7 +3,8 @@
  * snippets (random operands incl. carries, overflows, sign edges, rotates with every mask
  * shape, record and OE forms, branches with every BO kind, loads/stores of every size and
  * form) run as one bare-metal image under qemu and under ppc64-sim, in 64-bit and in 32-bit
- * mode; the printed register state after every snippet must be identical.
+ * mode; the printed register state after every snippet must be identical, with the block
+ * compiler (every snippet is compiled the first time it runs) and with single-op execution.
  */
 import { describe, expect, it } from 'vitest';
 import { buildRtImage, lines, runBoth } from './helpers.js';
@@ -16,9 +17,10 @@ describe('per-instruction semantics against qemu (generated snippets)', () => {
       // The table must encode every instruction the test exercises.
       expect(prog.missing, `isa rows missing: ${prog.missing.join(' ')}`).toEqual([]);
       const image = buildRtImage(['snippets-rt.s', { name: 'snippets.s', text: prog.source }]);
-      const { qemu, sim } = await runBoth(image);
+      const { qemu, sim, simNoJit } = await runBoth(image);
       const want = lines(qemu.console);
-      const got = lines(sim.text);
+      for (const [what, run] of [['blocks', sim], ['single ops', simNoJit]] as const) {
+      const got = lines(run.text);
       const comments = prog.source.split('\n').filter((l) => l.startsWith('\t# '));
       // Output lines: a mode header, then one line per snippet (plus one for a store's buffer).
       const bad: string[] = [];
@@ -28,8 +30,9 @@ describe('per-instruction semantics against qemu (generated snippets)', () => {
         else if (!want[i]?.startsWith('  ') && want[i] !== undefined) snippet++;
         if (want[i] !== got[i]) bad.push(`line ${i + 1} (${comments[snippet % prog.count] ?? '?'}):\n  qemu: ${want[i]}\n  sim:  ${got[i]}`);
       }
-      expect(bad, bad.join('\n')).toEqual([]);
-      expect(sim.exitStatus).toBe(0);
+      expect(bad, `${what}:\n${bad.join('\n')}`).toEqual([]);
+      expect(run.exitStatus).toBe(0);
+      }
       expect(lines(sim.text).length).toBeGreaterThan(2 * prog.count);
     });
   }

@@ -118,6 +118,7 @@ export const ALU_MNEMONICS: readonly string[] = [
   'cmp', 'cmpl', 'cmpi', 'cmpli', 'isel', 'setb', 'mcrxrx',
   'crand', 'cror', 'crxor', 'crnand', 'crnor', 'creqv', 'crandc', 'crorc', 'mcrf',
   'mfcr', 'mtcrf', 'mtocrf', 'mfocrf',
+  'addex', 'addpcis', 'cmpeqb', 'cmprb', 'maddhd', 'maddhdu', 'maddld',
 ];
 
 interface Snippet {

@@ -30,7 +30,7 @@
 	cmpdi r27, 0
 	bne 90b
 	li r22, 0
-	LI64 r25, 2000000
+	LI64 r25, 100000
 	mfmsr r21
 	ori r21, r21, MSR_EE
 	mtmsrd r21, 1

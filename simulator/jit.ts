@@ -1,0 +1,459 @@
+/**
+ * Block compiler: a straight run of instructions in one code page becomes one JavaScript function
+ * (built with `new Function`), so the run loop dispatches once per block instead of once per
+ * instruction and V8 optimises across instructions.
+ *
+ * A block starts at the slot where execution entered and extends while the instructions can be
+ * expressed in it, up to MAX_BLOCK instructions or the end of the page; a branch ends it (it is
+ * included). Three kinds of instruction can be in a block:
+ *  - the hot ones, emitted inline from source templates below (loads/stores, add/logical/rotate/
+ *    compare forms, LR/CTR moves, branches);
+ *  - "pure" register-only instructions (the rest of the ALU, CR and compare ids, whose semantics
+ *    cannot raise an interrupt), which the block calls as their ordinary semantics op;
+ *  - nothing else: an instruction that may trap, change the MSR, need the instruction count
+ *    (SYNC) or is not decoded ends the block before it, and runs as a single op.
+ * The inline templates mirror the closures in semantics/; the differential tests run with blocks
+ * forced on every instruction (jitThreshold 0) and with blocks off, and both must match qemu.
+ *
+ * A block returns (count << COUNT_SHIFT) | next slot, or sets PC and m.blockCount and returns
+ * EXIT. A storage fault inside returns EXIT with blockCount including the faulting instruction,
+ * which the loop then uncounts (m.faulted), exactly as for a single op. A store that overwrites
+ * decoded code ends the block right after it (memory.ts invalidates the block).
+ */
+import type { Machine, Op } from './machine.js';
+import { COUNT_SHIFT } from './machine.js';
+import { MAX_BLOCK, SLOTS_PER_PAGE } from './memory.js';
+import type { Core, Insn } from './semantics/index.js';
+import { ARITH } from './semantics/arith.js';
+import { COMPARE } from './semantics/compare.js';
+import { LOGICAL } from './semantics/logical.js';
+import { ROTATE } from './semantics/rotate.js';
+import { setCr0, sext14, sext16, sext24, umulh32 } from './semantics/core.js';
+import { mask64, rotl64 } from './semantics/rotate.js';
+import { setAddr } from './semantics/branch.js';
+import { CR, CTR, LR, M_SF, PC, XER_CA, XER_CA32, XER_SO } from './state.js';
+
+/** Register-only ids whose semantics never raise an interrupt: callable from a block as-is. */
+const PURE: ReadonlySet<string> = new Set(
+  [...Object.keys(ARITH), ...Object.keys(LOGICAL), ...Object.keys(ROTATE), ...Object.keys(COMPARE)].filter(
+    (id) => !['tw', 'twi', 'td', 'tdi'].includes(id),
+  ),
+);
+
+interface EmitCtx {
+  /** Word slot of the instruction. */
+  slot: number;
+  /** Instructions before it in the block. */
+  k: number;
+}
+
+/** Source of one instruction; `end` when it ends the block (it returns on every path). */
+type Emitted = { code: string; end?: boolean };
+type Emitter = (i: Insn, e: EmitCtx) => Emitted | undefined;
+
+const f = (i: Insn, n: string): number => i.f[n]!;
+const lit = (v: number): string => (v < 0 ? `(${v})` : String(v));
+const rec = (i: Insn, dst: number): string => (i.rc ? `h.setCr0(S, H[${dst}], L[${dst}]);` : '');
+/** Continue at `slot` after `count` instructions. */
+const ret = (count: number, slot: number): string => `return ${(count << COUNT_SHIFT) | slot};`;
+const exitWith = (count: number): string => `m.blockCount = ${count}; return -1;`;
+
+// ---- fixed-point arithmetic -----------------------------------------------------------------
+
+function addEmitter(invert: boolean, second: 'b' | 'zero' | 'ones', cin: 0 | 1 | 'ca', setsCa: boolean): Emitter {
+  return (i) => {
+    if (i.oe) return undefined;
+    const rt = f(i, 'RT');
+    const ra = f(i, 'RA');
+    const inv = invert ? ' ^ -1' : '';
+    const yl = second === 'b' ? `L[${f(i, 'RB')}]` : second === 'zero' ? '0' : '-1';
+    const yh = second === 'b' ? `H[${f(i, 'RB')}]` : second === 'zero' ? '0' : '-1';
+    const k = cin === 'ca' ? `S[${XER_CA}]` : String(cin);
+    let code = `a = L[${ra}]${inv}; b = H[${ra}]${inv}; c = ${yl}; d = ${yh};
+s = (a >>> 0) + (c >>> 0) + ${k}; x = s > 4294967295 ? 1 : 0; y = (b >>> 0) + (d >>> 0) + x;
+L[${rt}] = s; H[${rt}] = y;`;
+    if (setsCa) code += `S[${XER_CA32}] = x; S[${XER_CA}] = S[${M_SF}] !== 0 ? (y > 4294967295 ? 1 : 0) : x;`;
+    return { code: code + rec(i, rt) };
+  };
+}
+
+const addImmediate =
+  (shift: boolean): Emitter =>
+  (i) => {
+    const rt = f(i, 'RT');
+    const ra = f(i, 'RA');
+    const imm = shift ? sext16(f(i, 'SI')) * 65536 : sext16(f(i, 'SI'));
+    const il = imm | 0;
+    const ih = imm < 0 ? -1 : 0;
+    if (ra === 0) return { code: `L[${rt}] = ${lit(il)}; H[${rt}] = ${lit(ih)};` };
+    return { code: `s = (L[${ra}] >>> 0) + ${il >>> 0}; b = H[${ra}]; L[${rt}] = s; H[${rt}] = (b + ${lit(ih)} + (s > 4294967295 ? 1 : 0)) | 0;` };
+  };
+
+const mulli: Emitter = (i) => {
+  const rt = f(i, 'RT');
+  const ra = f(i, 'RA');
+  const bl = sext16(f(i, 'SI'));
+  const bh = bl < 0 ? -1 : 0;
+  return { code: `a = L[${ra}]; b = H[${ra}]; H[${rt}] = (h.umulh32(a, ${lit(bl)}) + Math.imul(b, ${lit(bl)}) + Math.imul(a, ${lit(bh)})) | 0; L[${rt}] = Math.imul(a, ${lit(bl)});` };
+};
+
+// ---- logical ----------------------------------------------------------------------------------
+
+const bool2 =
+  (expr: (a: string, b: string) => string): Emitter =>
+  (i) => {
+    const ra = f(i, 'RA');
+    const rs = f(i, 'RS');
+    const rb = f(i, 'RB');
+    return { code: `a = ${expr(`L[${rs}]`, `L[${rb}]`)}; b = ${expr(`H[${rs}]`, `H[${rb}]`)}; L[${ra}] = a; H[${ra}] = b;` + rec(i, ra) };
+  };
+
+const boolImm =
+  (op: '|' | '^', shifted: boolean): Emitter =>
+  (i) => {
+    const ra = f(i, 'RA');
+    const rs = f(i, 'RS');
+    const imm = (f(i, 'UI') & 0xffff) << (shifted ? 16 : 0);
+    return { code: `a = L[${rs}] ${op} ${lit(imm)}; b = H[${rs}]; L[${ra}] = a; H[${ra}] = b;` };
+  };
+
+const andImm =
+  (shifted: boolean): Emitter =>
+  (i) => {
+    const ra = f(i, 'RA');
+    const rs = f(i, 'RS');
+    const imm = (f(i, 'UI') & 0xffff) << (shifted ? 16 : 0);
+    return { code: `a = L[${rs}] & ${lit(imm)}; L[${ra}] = a; H[${ra}] = 0; h.setCr0(S, 0, a);` };
+  };
+
+const extend =
+  (bits: number): Emitter =>
+  (i) => {
+    const ra = f(i, 'RA');
+    const rs = f(i, 'RS');
+    const sh = 32 - bits;
+    return { code: `a = ${sh ? `(L[${rs}] << ${sh}) >> ${sh}` : `L[${rs}]`}; L[${ra}] = a; H[${ra}] = a >> 31;` + rec(i, ra) };
+  };
+
+// ---- rotate ----------------------------------------------------------------------------------
+
+const rlwinm: Emitter = (i) => {
+  const ra = f(i, 'RA');
+  const rs = f(i, 'RS');
+  const sh = f(i, 'SH');
+  const [mh, ml] = mask64(f(i, 'MB') + 32, f(i, 'ME') + 32);
+  return { code: `a = L[${rs}]; r = (a << ${sh}) | (a >>> ${32 - sh}); L[${ra}] = r & ${lit(ml)}; H[${ra}] = r & ${lit(mh)};` + rec(i, ra) };
+};
+
+/** rldicl/rldicr/rldic with an immediate shift. */
+function rldImm(kind: 'icl' | 'icr' | 'ic'): Emitter {
+  return (i) => {
+    const ra = f(i, 'RA');
+    const rs = f(i, 'RS');
+    const sh = f(i, 'SH');
+    const [mh, ml] = kind === 'icl' ? mask64(f(i, 'MB'), 63) : kind === 'icr' ? mask64(0, f(i, 'ME')) : mask64(f(i, 'MB'), 63 - sh);
+    let hi: string;
+    let lo: string;
+    if (sh === 0) [hi, lo] = ['b', 'a'];
+    else if (sh < 32) [hi, lo] = [`(b << ${sh}) | (a >>> ${32 - sh})`, `(a << ${sh}) | (b >>> ${32 - sh})`];
+    else if (sh === 32) [hi, lo] = ['a', 'b'];
+    else [hi, lo] = [`(a << ${sh - 32}) | (b >>> ${64 - sh})`, `(b << ${sh - 32}) | (a >>> ${64 - sh})`];
+    return { code: `b = H[${rs}]; a = L[${rs}]; x = (${hi}) & ${lit(mh)}; y = (${lo}) & ${lit(ml)}; H[${ra}] = x; L[${ra}] = y;` + rec(i, ra) };
+  };
+}
+
+// ---- compare ---------------------------------------------------------------------------------
+
+function compareEmitter(signed: boolean, immediate: boolean): Emitter {
+  return (i) => {
+    const bf = f(i, 'BF');
+    const l = f(i, 'L');
+    const ra = f(i, 'RA');
+    const sh = 28 - 4 * bf;
+    const keep = ~(0xf << sh);
+    const imm = immediate ? (signed ? sext16(f(i, 'SI')) : f(i, 'UI') & 0xffff) : 0;
+    const bl = immediate ? lit(imm) : `L[${f(i, 'RB')}]`;
+    const bh = immediate ? lit(imm < 0 ? -1 : 0) : `H[${f(i, 'RB')}]`;
+    let v: string;
+    if (l === 0) {
+      v = signed ? `a < c ? 8 : a > c ? 4 : 2` : `(a >>> 0) < (c >>> 0) ? 8 : (a >>> 0) > (c >>> 0) ? 4 : 2`;
+      return { code: `a = L[${ra}]; c = ${bl}; S[${CR}] = (S[${CR}] & ${lit(keep)}) | ((${v}) | S[${XER_SO}]) << ${sh};` };
+    }
+    const cmpHi = signed ? `b < d ? 8 : b > d ? 4 : 0` : `(b >>> 0) < (d >>> 0) ? 8 : (b >>> 0) > (d >>> 0) ? 4 : 0`;
+    return {
+      code: `b = H[${ra}]; a = L[${ra}]; d = ${bh}; c = ${bl}; r = ${cmpHi}; if (r === 0) r = (a >>> 0) < (c >>> 0) ? 8 : (a >>> 0) > (c >>> 0) ? 4 : 2;
+S[${CR}] = (S[${CR}] & ${lit(keep)}) | (r | S[${XER_SO}]) << ${sh};`,
+    };
+  };
+}
+
+// ---- loads and stores ------------------------------------------------------------------------
+
+interface MemShape {
+  size: 1 | 2 | 4 | 8;
+  store: boolean;
+  signed?: boolean;
+  reverse?: boolean;
+  update?: boolean;
+  mode: 'd' | 'ds' | 'x';
+}
+
+function memEmitter(shape: MemShape): Emitter {
+  return (i, e) => {
+    const { size, store, mode } = shape;
+    const reg = f(i, store ? 'RS' : 'RT');
+    const ra = f(i, 'RA');
+    const d = mode === 'd' ? sext16(f(i, 'D')) : mode === 'ds' ? sext14(f(i, 'DS')) * 4 : 0;
+    let ea: string;
+    if (mode === 'x') {
+      const rb = f(i, 'RB');
+      ea = ra === 0 ? `x = L[${rb}]; y = H[${rb}];` : `s = (L[${ra}] >>> 0) + (L[${rb}] >>> 0); x = s | 0; y = (H[${ra}] + H[${rb}] + (s > 4294967295 ? 1 : 0)) | 0;`;
+    } else {
+      ea = ra === 0 ? `x = ${lit(d | 0)}; y = ${lit(d < 0 ? -1 : 0)};` : `s = (L[${ra}] >>> 0) + ${d >>> 0}; x = s | 0; y = (H[${ra}] + ${lit(d < 0 ? -1 : 0)} + (s > 4294967295 ? 1 : 0)) | 0;`;
+    }
+    const fault = `if (pa < 0) { ${exitWith(e.k + 1)} }`;
+    const update = shape.update ? `if (S[${M_SF}] === 0) y = 0; H[${ra}] = y; L[${ra}] = x;` : '';
+    const rev = shape.reverse ? 'true' : 'false';
+    let access: string;
+    if (store) {
+      const v = `L[${reg}]`;
+      if (size === 1) access = `u8[pa] = ${v};`;
+      else if (size === 2) access = `dv.setInt16(pa, ${v}, ${rev});`;
+      else if (size === 4) access = `dv.setInt32(pa, ${v}, ${rev});`;
+      else access = shape.reverse ? `dv.setInt32(pa, ${v}, true); dv.setInt32(pa + 4, H[${reg}], true);` : `dv.setInt32(pa, H[${reg}]); dv.setInt32(pa + 4, ${v});`;
+      const after = `if (cf[pa >>> 12] !== 0) { wrote(pa, ${size}); if (mem.codeWritten) { mem.codeWritten = false; ${update} ${ret(e.k + 1, e.slot + 1)} } }`;
+      return { code: `${ea} pa = xw(y, x, ${size}, ${e.slot}); ${fault} ${access} ${after} ${update}` };
+    }
+    if (size === 1) access = `L[${reg}] = u8[pa]; H[${reg}] = 0;`;
+    else if (size === 2) access = `a = dv.${shape.signed ? 'getInt16' : 'getUint16'}(pa, ${rev}); L[${reg}] = a; H[${reg}] = a >> 31;`;
+    else if (size === 4) access = `a = dv.getInt32(pa, ${rev}); L[${reg}] = a; H[${reg}] = ${shape.signed ? 'a >> 31' : '0'};`;
+    else access = shape.reverse ? `L[${reg}] = dv.getInt32(pa, true); H[${reg}] = dv.getInt32(pa + 4, true);` : `H[${reg}] = dv.getInt32(pa); L[${reg}] = dv.getInt32(pa + 4);`;
+    return { code: `${ea} pa = xr(y, x, ${size}, ${e.slot}); ${fault} ${access} ${update}` };
+  };
+}
+
+// ---- branches and LR/CTR moves ---------------------------------------------------------------
+
+/** Code that leaves `ok` true when a bc with this BO/BI is taken (decrementing CTR if asked). */
+function condition(bo: number, bi: number): string {
+  let code = 'ok = true;';
+  if ((bo & 0x04) === 0) {
+    const ifZero = (bo & 0x02) !== 0;
+    code += `a = (L[${CTR}] - 1) | 0; b = H[${CTR}]; if (a === -1) b = (b - 1) | 0; L[${CTR}] = a; H[${CTR}] = b;
+ok = (S[${M_SF}] !== 0 ? (a | b) === 0 : a === 0) === ${ifZero};`;
+  }
+  if ((bo & 0x10) === 0) code += `if (ok) ok = ((S[${CR}] >>> ${31 - bi}) & 1) === ${(bo >>> 3) & 1};`;
+  return code;
+}
+
+const bitLK = (i: Insn): number => i.f['LK'] ?? i.word & 1;
+const bitAA = (i: Insn): number => i.f['AA'] ?? (i.word >>> 1) & 1;
+
+const branchI: Emitter = (i, e) => {
+  const disp = sext24(f(i, 'LI')) * 4;
+  const absolute = bitAA(i) === 1;
+  const target = e.slot + disp / 4;
+  const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
+  let code = bitLK(i) ? `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});` : '';
+  code += inPage ? ret(e.k + 1, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e.k + 1)}`;
+  return { code, end: true };
+};
+
+const branchB: Emitter = (i, e) => {
+  const bo = f(i, 'BO');
+  const disp = sext14(f(i, 'BD')) * 4;
+  const absolute = bitAA(i) === 1;
+  const target = e.slot + disp / 4;
+  const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
+  let code = condition(bo, f(i, 'BI'));
+  if (bitLK(i)) code += `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});`;
+  code += `if (ok) { ${inPage ? ret(e.k + 1, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e.k + 1)}`} }`;
+  code += ret(e.k + 1, e.slot + 1);
+  return { code, end: true };
+};
+
+const branchReg =
+  (reg: number): Emitter =>
+  (i, e) => {
+    const bo = f(i, 'BO');
+    if (reg === CTR && (bo & 0x04) === 0) return undefined; // invalid form: the single op raises it
+    let code = condition(bo, f(i, 'BI'));
+    code += `c = H[${reg}]; d = L[${reg}] & -4;`;
+    if (bitLK(i)) code += `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});`;
+    code += `if (!ok) { ${ret(e.k + 1, e.slot + 1)} } H[${PC}] = S[${M_SF}] === 0 ? 0 : c; L[${PC}] = d; ${exitWith(e.k + 1)}`;
+    return { code, end: true };
+  };
+
+const moveSpr =
+  (write: boolean): Emitter =>
+  (i) => {
+    const spr = f(i, 'SPR');
+    if (spr !== 8 && spr !== 9) return undefined;
+    const slot = spr === 8 ? LR : CTR;
+    const reg = f(i, write ? 'RS' : 'RT');
+    return { code: write ? `H[${slot}] = H[${reg}]; L[${slot}] = L[${reg}];` : `H[${reg}] = H[${slot}]; L[${reg}] = L[${slot}];` };
+  };
+
+const M = (size: MemShape['size'], store: boolean, mode: MemShape['mode'], extra: Partial<MemShape> = {}): Emitter => memEmitter({ size, store, mode, ...extra });
+const U = { update: true };
+
+const EMITTERS: Readonly<Record<string, Emitter>> = {
+  add: addEmitter(false, 'b', 0, false),
+  subf: addEmitter(true, 'b', 1, false),
+  neg: addEmitter(true, 'zero', 1, false),
+  addc: addEmitter(false, 'b', 0, true),
+  subfc: addEmitter(true, 'b', 1, true),
+  adde: addEmitter(false, 'b', 'ca', true),
+  subfe: addEmitter(true, 'b', 'ca', true),
+  addze: addEmitter(false, 'zero', 'ca', true),
+  addme: addEmitter(false, 'ones', 'ca', true),
+  subfze: addEmitter(true, 'zero', 'ca', true),
+  subfme: addEmitter(true, 'ones', 'ca', true),
+  addi: addImmediate(false),
+  addis: addImmediate(true),
+  mulli,
+  and: bool2((a, b) => `${a} & ${b}`),
+  or: bool2((a, b) => `${a} | ${b}`),
+  xor: bool2((a, b) => `${a} ^ ${b}`),
+  andc: bool2((a, b) => `${a} & ~${b}`),
+  orc: bool2((a, b) => `${a} | ~${b}`),
+  nand: bool2((a, b) => `~(${a} & ${b})`),
+  nor: bool2((a, b) => `~(${a} | ${b})`),
+  eqv: bool2((a, b) => `~(${a} ^ ${b})`),
+  ori: boolImm('|', false),
+  oris: boolImm('|', true),
+  xori: boolImm('^', false),
+  xoris: boolImm('^', true),
+  'andi.': andImm(false),
+  'andis.': andImm(true),
+  extsb: extend(8),
+  extsh: extend(16),
+  extsw: extend(32),
+  rlwinm,
+  rldicl: rldImm('icl'),
+  rldicr: rldImm('icr'),
+  rldic: rldImm('ic'),
+  cmp: compareEmitter(true, false),
+  cmpl: compareEmitter(false, false),
+  cmpi: compareEmitter(true, true),
+  cmpli: compareEmitter(false, true),
+  lbz: M(1, false, 'd'),
+  lbzu: M(1, false, 'd', U),
+  lbzx: M(1, false, 'x'),
+  lbzux: M(1, false, 'x', U),
+  lhz: M(2, false, 'd'),
+  lhzu: M(2, false, 'd', U),
+  lhzx: M(2, false, 'x'),
+  lhzux: M(2, false, 'x', U),
+  lha: M(2, false, 'd', { signed: true }),
+  lhau: M(2, false, 'd', { signed: true, update: true }),
+  lhax: M(2, false, 'x', { signed: true }),
+  lhaux: M(2, false, 'x', { signed: true, update: true }),
+  lwz: M(4, false, 'd'),
+  lwzu: M(4, false, 'd', U),
+  lwzx: M(4, false, 'x'),
+  lwzux: M(4, false, 'x', U),
+  lwa: M(4, false, 'ds', { signed: true }),
+  lwax: M(4, false, 'x', { signed: true }),
+  lwaux: M(4, false, 'x', { signed: true, update: true }),
+  ld: M(8, false, 'ds'),
+  ldu: M(8, false, 'ds', U),
+  ldx: M(8, false, 'x'),
+  ldux: M(8, false, 'x', U),
+  lhbrx: M(2, false, 'x', { reverse: true }),
+  lwbrx: M(4, false, 'x', { reverse: true }),
+  ldbrx: M(8, false, 'x', { reverse: true }),
+  stb: M(1, true, 'd'),
+  stbu: M(1, true, 'd', U),
+  stbx: M(1, true, 'x'),
+  stbux: M(1, true, 'x', U),
+  sth: M(2, true, 'd'),
+  sthu: M(2, true, 'd', U),
+  sthx: M(2, true, 'x'),
+  sthux: M(2, true, 'x', U),
+  stw: M(4, true, 'd'),
+  stwu: M(4, true, 'd', U),
+  stwx: M(4, true, 'x'),
+  stwux: M(4, true, 'x', U),
+  std: M(8, true, 'ds'),
+  stdu: M(8, true, 'ds', U),
+  stdx: M(8, true, 'x'),
+  stdux: M(8, true, 'x', U),
+  sthbrx: M(2, true, 'x', { reverse: true }),
+  stwbrx: M(4, true, 'x', { reverse: true }),
+  stdbrx: M(8, true, 'x', { reverse: true }),
+  b: branchI,
+  bc: branchB,
+  bclr: branchReg(LR),
+  bcctr: branchReg(CTR),
+  mfspr: moveSpr(false),
+  mtspr: moveSpr(true),
+};
+
+/** What the generated code may call (passed in as `h`). */
+export interface BlockHelpers {
+  setCr0: typeof setCr0;
+  umulh32: typeof umulh32;
+  rotl64: typeof rotl64;
+  setAddr: typeof setAddr;
+}
+
+const HELPERS: BlockHelpers = { setCr0, umulh32, rotl64, setAddr };
+
+export interface CompiledBlock {
+  fn: Op;
+  /** Number of instructions (slots) the block covers. */
+  length: number;
+}
+
+/**
+ * Compile the block that starts at `start` in the page whose real base is `pageBase`, or return
+ * undefined when fewer than two instructions would be in it. `decodeAt` gives the decoded
+ * instruction of a slot (null when the word is not an instruction) and `opAt` its single op.
+ */
+export function compileBlock(
+  core: Core,
+  start: number,
+  decodeAt: (slot: number) => Insn | null,
+  opAt: (slot: number) => Op,
+): CompiledBlock | undefined {
+  const parts: string[] = [];
+  const calls: Op[] = [];
+  let slot = start;
+  let ended = false;
+  for (let k = 0; k < MAX_BLOCK && slot < SLOTS_PER_PAGE; k++, slot++) {
+    const insn = decodeAt(slot);
+    if (insn === null) break;
+    const emit = EMITTERS[insn.id];
+    const e = emit?.(insn, { slot, k });
+    if (e !== undefined) {
+      parts.push(`/* ${slot}: ${insn.id} */ ${e.code}`);
+      if (e.end) {
+        ended = true;
+        slot++;
+        break;
+      }
+      continue;
+    }
+    if (PURE.has(insn.id)) {
+      calls.push(opAt(slot));
+      parts.push(`/* ${slot}: ${insn.id} */ O[${calls.length - 1}]();`);
+      continue;
+    }
+    break;
+  }
+  const length = slot - start;
+  if (length < 2) return undefined;
+  if (!ended) parts.push(ret(length, slot));
+  const body = `return function block() {
+let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false;
+${parts.join('\n')}
+};`;
+  const { H, L, S, dv, u8, cf, wrote, xr, xw, m } = core;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the block compiler's whole point
+  const make = new Function('H', 'L', 'S', 'dv', 'u8', 'cf', 'wrote', 'xr', 'xw', 'm', 'mem', 'h', 'c_', 'O', body) as (...args: unknown[]) => Op;
+  const fn = make(H, L, S, dv, u8, cf, wrote, xr, xw, m, m.mem, HELPERS, core, calls);
+  return { fn, length };
+}
+
+export type { Machine };
