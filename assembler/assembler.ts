@@ -440,7 +440,7 @@ export class Assembler {
     let r = p;
     while (r < n && (text.charCodeAt(r) === 32 || text.charCodeAt(r) === 9)) r++;
 
-    const lower = word.toLowerCase();
+    const lower = hasUpper(word) ? word.toLowerCase() : word;
     // Conditionals are seen even in skipped blocks, to keep nesting right.
     if (lower.charCodeAt(0) === 46 && this.conditional(lower, text, r, wordStart + 1)) return;
     if (!active) return;
@@ -633,6 +633,14 @@ export interface ListingLine {
   line: number;
   text: string;
   pieces: { chunk: Chunk; start: number; end: number }[];
+}
+
+function hasUpper(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
 }
 
 /** gas CPU names (-mCPU, .machine) → the table's CPU levels. */

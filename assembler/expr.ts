@@ -78,11 +78,18 @@ const enum C {
   Backslash = 92, Caret = 94, Underscore = 95, a = 97, f = 102, z = 122, Pipe = 124, Tilde = 126,
 }
 
+/** Character classes for symbol names: 1 = may start a name, 2 = may continue one. */
+const NAME = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const start = (c >= C.a && c <= C.z) || (c >= C.A && c <= C.Z) || c === C.Underscore || c === C.Dot || c === C.Dollar;
+  NAME[c] = start ? 3 : c >= C.D0 && c <= C.D9 ? 2 : 0;
+}
+
 export function isIdentStart(c: number): boolean {
-  return (c >= C.a && c <= C.z) || (c >= C.A && c <= C.Z) || c === C.Underscore || c === C.Dot || c === C.Dollar;
+  return c < 128 && c >= 0 && (NAME[c]! & 1) !== 0;
 }
 export function isIdentChar(c: number): boolean {
-  return isIdentStart(c) || (c >= C.D0 && c <= C.D9);
+  return c < 128 && c >= 0 && NAME[c] !== 0;
 }
 const isDigit = (c: number): boolean => c >= C.D0 && c <= C.D9;
 
