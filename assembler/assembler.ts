@@ -100,6 +100,7 @@ export class Assembler {
     this.macros = new MacroEngine(this);
     this.env = {
       symbol: (name) => this.symbol(name),
+      reference: (name, col) => this.reference(name, col),
       localLabel: (n, forward) => this.localLabelRef(n, forward),
       here: () => ({ chunk: this.dotChunk, offset: this.dotOffset }),
       register: (name, percent) => this.register(name, percent),
@@ -162,6 +163,17 @@ export class Assembler {
     return s;
   }
 
+  private reference(name: string, col: number): Expr {
+    const sym = this.symbol(name);
+    if (sym.assigned) {
+      sym.referenced = true;
+      if (sym.kind === 'abs') return { k: 'num', v: sym.value };
+      if (sym.kind === 'label') return { k: 'pos', chunk: sym.chunk!, offset: sym.offset };
+      if (sym.kind === 'equ') return sym.expr!;
+    }
+    return { k: 'sym', sym, col };
+  }
+
   /** `Nb` is the latest definition of local label N; `Nf` the next one. */
   private localLabelRef(n: number, forward: boolean): Sym {
     const count = this.localDefs.get(n) ?? 0;
@@ -180,7 +192,7 @@ export class Assembler {
   }
 
   defineLabel(sym: Sym, col: number): void {
-    if (sym.kind !== 'undef' && !(sym.kind === 'equ' && !sym.equiv && false)) {
+    if (sym.kind !== 'undef') {
       if (sym.kind === 'common') {
         this.error(`symbol '${sym.name}' is already defined as a common symbol`, col);
         return;
@@ -492,11 +504,13 @@ export class Assembler {
     const parsed = this.parseExpr(text, start);
     if (!parsed) return;
     if (!this.expectEnd(text, parsed.end)) return;
-    if (sym.kind === 'label' || sym.kind === 'common' || (equiv && sym.kind !== 'undef')) {
+    // .set/= may redefine what .set/= defined (gas counters); never a label, and never after .equiv.
+    if ((sym.kind === 'label' && !sym.assigned) || sym.kind === 'common' || sym.equiv || (equiv && sym.kind !== 'undef')) {
       this.error(`symbol '${name}' is already defined`, col);
       return;
     }
     sym.equiv = equiv;
+    sym.assigned = true;
     sym.definedAt = this.where;
     // Evaluate now when possible, so that `.set x, x+1` counts; otherwise keep the expression.
     try {

@@ -49,6 +49,12 @@ export interface Operand {
 export interface ParseEnv {
   /** The symbol of that name (created undefined on first reference). */
   symbol(name: string): Sym;
+  /**
+   * An expression for a reference to `name`: normally a symbol node; for a symbol that
+   * .set/= defined, a snapshot of its current value (gas captures it, so a later .set of
+   * the same name does not change earlier references).
+   */
+  reference(name: string, col: number): Expr;
   /** The symbol a numeric local label reference `Nb`/`Nf` denotes. */
   localLabel(n: number, forward: boolean): Sym;
   /** The current location (for `.`). */
@@ -262,7 +268,7 @@ export class ExprParser {
       }
       const r = this.env.register(name, false);
       if (r) return { k: 'num', v: BigInt(r.v), reg: r.cls };
-      return { k: 'sym', sym: this.env.symbol(name), col: start + 1 };
+      return this.env.reference(name, start + 1);
     }
     if (c === C.Quote) {
       // A quoted symbol name.

@@ -161,8 +161,10 @@ export class Sym {
   referenced = false;
   /** Needed in .symtab as a relocation target. */
   usedInReloc = false;
-  /** Set by .equiv/.set: may not be redefined (for .equiv) */
+  /** Defined by .equiv: may not be redefined. */
   equiv = false;
+  /** Defined by .set/.equ/= (so .set may define it again). */
+  assigned = false;
   definedAt?: Where;
   /** ELF symbol index (assigned by the writer). */
   index = 0;

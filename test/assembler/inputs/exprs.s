@@ -46,3 +46,13 @@ end_label:
 	lis	5, (0xB000000000001002)@highest
 	addi	6, 6, later - here
 	li	7, end_label - start_label
+	# .set may redefine what .set defined; earlier references keep the value they saw
+	.data
+set_base:
+	.long	0
+	.set	moving, set_base
+	.long	moving
+	.set	moving, 5
+	.long	moving
+	.set	moving, moving + 1
+	.long	moving
