@@ -50,9 +50,11 @@ end_label:
 	.data
 set_base:
 	.long	0
-	.set	moving, set_base
-	.long	moving
 	.set	moving, 5
 	.long	moving
 	.set	moving, moving + 1
 	.long	moving
+	.set	alias, set_base
+	.long	alias
+	.set	alias, here
+	.long	alias
