@@ -45,7 +45,8 @@ const RELOC: Record<string, number> = {
   'data32:': R.R_PPC64_ADDR32,
   'data16:': R.R_PPC64_ADDR16, 'data16:l': R.R_PPC64_ADDR16_LO, 'data16:h': R.R_PPC64_ADDR16_HI, 'data16:ha': R.R_PPC64_ADDR16_HA,
   'data8:': -1,
-  'imm34:': R.R_PPC64_D34, 'pcrel34:': R.R_PPC64_PCREL34, 'pcrel34:pcrel': R.R_PPC64_PCREL34,
+  // gas: a prefixed d34 field relocates as PCREL34 only with @pcrel (R=1 alone still gives D34).
+  'imm34:': R.R_PPC64_D34, 'imm34:pcrel': R.R_PPC64_PCREL34, 'pcrel34:': R.R_PPC64_D34, 'pcrel34:pcrel': R.R_PPC64_PCREL34,
 };
 
 const RELOC_PCREL: Record<string, number> = {
@@ -134,7 +135,8 @@ function resolveOne(as: Assembler, f: Fixup, relocs: PendingReloc[]): void {
   const minus = [...v.minus];
 
   // A reference to `.`-relative data (sym - .): PC-relative data relocation.
-  let pcrel = f.pcrel;
+  // Branch targets, and @pcrel operands, are relative to the instruction.
+  let pcrel = f.pcrel || mod === 'pcrel';
   let add = v.add;
   if (minus.length === 1 && !minus[0]!.sym && minus[0]!.chunk!.section === section && plus.length === 1 && !f.insn) {
     pcrel = true;
@@ -149,8 +151,8 @@ function resolveOne(as: Assembler, f: Fixup, relocs: PendingReloc[]): void {
   }
 
   if (plus.length === 0) {
-    // An absolute value.
-    if (pcrel && f.insn) return fail(as, f, `branch to an absolute address (0x${BigInt.asUintN(64, add).toString(16)}) needs an absolute branch (ba/bla/bca)`);
+    // An absolute value. In a relative branch gas takes a constant as the displacement itself.
+    if (pcrel && f.insn) return apply(as, f, add);
     return apply(as, f, foldModifier(as, f, add));
   }
   const t = plus[0]!;

@@ -74,7 +74,12 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
     as.error(`instruction in section '${section.name}', which has no contents`, col);
     return;
   }
-  if (v.prefixed && chunk.buf.length % 64 === 60) chunk.buf.u32(NOP); // a prefixed instruction never crosses 64 bytes
+  if (v.prefixed) {
+    // A prefixed instruction never crosses a 64-byte boundary, and its section is 64-byte aligned (as gas does).
+    if (chunk.buf.length % 64 === 60) chunk.buf.u32(NOP);
+    if (chunk.p2align < 6) chunk.p2align = 6;
+    if (section.p2align < 6) section.p2align = 6;
+  }
   section.hasCode = true;
   const r = { words };
   const offset = chunk.buf.length;

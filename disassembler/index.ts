@@ -58,7 +58,9 @@ function labelsFor(symbols: readonly ElfSymbol[], index: number, section: ElfSec
   }
   const labels = [...best.values()].map((s) => ({ addr: s.value, name: s.name })).sort((a, b) => (a.addr < b.addr ? -1 : a.addr > b.addr ? 1 : 0));
   // Without a symbol at the section start, objdump names it after the section.
-  if (withSection && (labels.length === 0 || labels[0]!.addr > section.addr)) labels.unshift({ addr: section.addr, name: section.name });
+  // Without a symbol at the section start objdump names it after the section when the
+  // section has no symbols, else relative to its first symbol ("<func_0-0x58>").
+  if (withSection && labels.length === 0) labels.push({ addr: section.addr, name: section.name });
   return labels;
 }
 
@@ -135,6 +137,8 @@ function disassembleSection(file: ElfFile, index: number, symbols: readonly ElfS
   const col = (a: bigint): string => hex(a).padStart(width, ' ');
   const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
   const out: string[] = [`\nDisassembly of section ${section.name}:\n`];
+  const first = labels[0]!;
+  if (first.addr > section.addr) out.push(`\n${section.addr.toString(16).padStart(16, '0')} <${first.name}-0x${hex(first.addr - section.addr)}>:\n`);
   let li = 0;
   let off = 0;
   while (off < data.length) {

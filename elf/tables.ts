@@ -8,6 +8,7 @@ import type { ElfRela, ElfSymbol } from './types.js';
 const utf8 = new TextDecoder('utf-8');
 const utf8enc = new TextEncoder();
 const latin1 = new TextDecoder('latin1');
+const NON_ASCII = /[^\x00-\x7f]/;
 
 /**
  * Builds a string table (.strtab, .shstrtab): offset 0 is the empty string, identical names share
@@ -29,13 +30,7 @@ export class StringTableBuilder {
     if (known !== undefined) return known;
     const off = this.length;
     // Names are nearly always ASCII (one byte per character); measure the UTF-8 form otherwise.
-    let n = name.length;
-    for (let i = 0; i < name.length; i++) {
-      if (name.charCodeAt(i) >= 0x80) {
-        n = utf8enc.encode(name).length;
-        break;
-      }
-    }
+    const n = NON_ASCII.test(name) ? utf8enc.encode(name).length : name.length;
     this.parts.push(name);
     this.length += n + 1;
     this.offsets.set(name, off);

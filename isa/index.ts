@@ -1,6 +1,18 @@
 /**
  * Public API of the instruction table, used by the assembler (lookup/presentOperands/
  * encode), the disassembler (decode/format) and the simulator (decode).
+ *
+ * Assembler notes (gas behaviour the table reproduces):
+ *  - Pass the selected CPU to lookup() and encode(): it picks the operand forms the ISA
+ *    changed (tlbie, sync, mtfsf, ...), the "+"/"-" hint encoding (y bit before -mpower4
+ *    and with -many, at bits from -mpower4), and gas's rewrites (mtcrf with one field →
+ *    mtocrf, mftb → mfspr 268 from -mpower4). Default 'ppc64' = gas without -m.
+ *  - A relative branch whose target is an absolute constant ("b 0x100") takes the constant
+ *    as the displacement, as gas does; only symbolic targets become target - pc.
+ *  - "pld RT,sym@pcrel" (no base register) is the PC-relative form: its variant has two
+ *    operands and the D operand's fixup shape is pcrel34; "pld RT,D(RA)" takes R optional.
+ *  - Operand kinds ('gpr', 'fpr', 'vr', 'vsr', 'crf', 'crbit', 'acc', ...) are for checking
+ *    register names (%f1 where a GPR is expected is an error); plain numbers fit any kind.
  */
 import { available, CPUS, type Cpu, type CpuLevel, type CpuReq } from './cpu.js';
 import { decodeWord, type DecodeOptions } from './decode.js';

@@ -16,11 +16,17 @@ export interface ParsedArchive {
 
 const latin1 = new TextDecoder('latin1');
 
+/** Whether `b` starts with the 8 bytes of `magic` (compared in place: this runs once per input file). */
+function startsWith(b: Uint8Array, magic: string): boolean {
+  if (b.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (b[i] !== magic.charCodeAt(i)) return false;
+  return true;
+}
 export function isArchive(b: Uint8Array): boolean {
-  return b.length >= 8 && latin1.decode(b.subarray(0, 8)) === AR_MAGIC;
+  return startsWith(b, AR_MAGIC);
 }
 export function isThinArchive(b: Uint8Array): boolean {
-  return b.length >= 8 && latin1.decode(b.subarray(0, 8)) === THIN_MAGIC;
+  return startsWith(b, THIN_MAGIC);
 }
 
 export function parseArchive(b: Uint8Array, path: string): ParsedArchive | { error: string } {

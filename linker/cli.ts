@@ -4,12 +4,25 @@
  */
 import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
+import { setFlagsFromString } from 'node:v8';
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
 import { removeOutput, writeFileAtomic } from '../common/output.js';
 import { HELP, VERSION, link, parseArgs } from './index.js';
 
 const TOOL = 'ppc64-ld';
+
+/**
+ * A link is a short process that runs most of its code a few thousand times, once per input. With
+ * V8's default thresholds it sends some forty functions to the optimizing compiler, whose jobs cost
+ * more CPU than the optimized code then saves (1000 small objects: about 210 ms of CPU against 150
+ * with a larger budget, and 10% of the wall time on a busy 2-core machine). A larger interrupt
+ * budget keeps that for code that stays hot, such as the relocation loop of a million-line object,
+ * which costs the same either way. This is the CLI's process, not the library's: link() callers
+ * keep their own VM settings. The flag exists in the V8 of Node 18 to 22 (V8 10 to 12); later ones
+ * are left alone rather than told about a flag they might not know.
+ */
+if (/^1[0-2]\./.test(process.versions.v8)) setFlagsFromString('--interrupt-budget=500000');
 
 export async function main(argv: string[]): Promise<number> {
   const { options, diagnostics } = parseArgs(argv);

@@ -15,7 +15,7 @@ import type { LinkOptions } from './options.js';
 import { allocateGot, applyRelocations, createGotSections, decodeRelocations, synthesizeDotSymbols } from './relocations.js';
 import type { Assign, Expr, Script } from './script/ast.js';
 import { emptyScript } from './script/ast.js';
-import { DEFAULT_SCRIPT } from './script/default.js';
+import { DEFAULT_SCRIPT_JSON, scriptFromJson } from './script/default.js';
 import { parseExpression, parseScript } from './script/parser.js';
 import { layoutFile, planSegments, planUserSegments, type Segment } from './segments.js';
 import { lookupOrCreate, symbolAddress } from './symbols.js';
@@ -33,10 +33,7 @@ export { parseArgs, HELP, VERSION, type LinkOptions } from './options.js';
 const TOC_BIAS = 0x8000n;
 
 function loadScripts(opts: LinkOptions, host: Host, diags: DiagnosticBag): { script: Script; isDefault: boolean } {
-  if (opts.scripts.length === 0) {
-    const r = parseScript(DEFAULT_SCRIPT, '<default script>');
-    return { script: r.script!, isDefault: true };
-  }
+  if (opts.scripts.length === 0) return { script: scriptFromJson(DEFAULT_SCRIPT_JSON), isDefault: true };
   const merged = emptyScript();
   for (const path of opts.scripts) {
     const bytes = host.readFile(path);
@@ -148,7 +145,8 @@ function defineStartStop(ctx: Ctx, outputs: OutputSection[]): void {
 
 export function link(opts: LinkOptions, host: Host): LinkResult {
   const diags = new DiagnosticBag();
-  let lastMark = performance.now();
+  // (The `performance` global loads Node's perf_hooks on first use: only touch it for --stats.)
+  let lastMark = opts.stats ? performance.now() : 0;
   const mark = (phase: string): void => {
     if (!opts.stats) return;
     const now = performance.now();
@@ -196,10 +194,10 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     if (s) s.referenced = true;
   }
   allocateCommons(ctx);
-  decodeRelocations(ctx);
+  const gotUsers = decodeRelocations(ctx);
   mark('decode relocations');
   if (diags.hasErrors) return done();
-  synthesizeDotSymbols(ctx); mark("TMP dotsyms");
+  synthesizeDotSymbols(ctx);
 
   // Linker-created input sections: the GOT header (the TOC pointer, GNU ld's first .got word).
   const gotHeader = syntheticSection(lf, '.got', SHF_ALLOC | SHF_WRITE, 8n, {
@@ -214,7 +212,7 @@ export function link(opts: LinkOptions, host: Host): LinkResult {
     s.keepEmpty = true;
     lf.sections.push(s);
   }
-  createGotSections(ctx); mark("TMP gotsecs");
+  createGotSections(ctx, gotUsers);
   for (let k = 0; k < ctx.files.length; k++) {
     const secs = ctx.files[k]!.sections;
     for (let i = 0; i < secs.length; i++) {

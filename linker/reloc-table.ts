@@ -15,44 +15,53 @@ const SAFE_HI = 0x200000;
 
 export interface RelocTable {
   readonly count: number;
+  /** A view of the object's bytes (shared by its tables) and where this table starts in it. */
   readonly dv: DataView;
+  readonly base: number;
 }
 
-export const EMPTY_RELOCS: RelocTable = { count: 0, dv: new DataView(new ArrayBuffer(0)) };
+export const EMPTY_RELOCS: RelocTable = { count: 0, dv: new DataView(new ArrayBuffer(0)), base: 0 };
 
 /**
- * Check a RELA table (size, and every r_sym against `symbolCount`; the error names the first bad
- * entry, as the ELF library's decoder does) and wrap it.
+ * Check a RELA table of `size` bytes at `base` in `dv` (size, and every r_sym against
+ * `symbolCount`; the error names the first bad entry, as the ELF library's decoder does) and wrap it.
  */
-export function relocTable(data: Uint8Array, symbolCount: number): RelocTable | { error: string } {
-  if (data.length % RELA_SIZE !== 0) return { error: `relocation section size ${data.length} is not a multiple of ${RELA_SIZE}` };
-  const count = data.length / RELA_SIZE;
-  const dv = new DataView(data.buffer, data.byteOffset, data.byteLength);
+export function relocTable(dv: DataView, base: number, size: number, symbolCount: number): RelocTable | { error: string } {
+  if (size % RELA_SIZE !== 0) return { error: `relocation section size ${size} is not a multiple of ${RELA_SIZE}` };
+  const count = size / RELA_SIZE;
   for (let i = 0; i < count; i++) {
-    const s = dv.getUint32(i * RELA_SIZE + 8);
+    const s = dv.getUint32(base + i * RELA_SIZE + 8);
     if (s >= symbolCount) return { error: `relocation ${i} refers to symbol ${s}, but the symbol table has ${symbolCount} entries` };
   }
-  return { count, dv };
+  return { count, dv, base };
 }
 
-export const relType = (t: RelocTable, i: number): number => t.dv.getUint32(i * RELA_SIZE + 12);
-export const relSym = (t: RelocTable, i: number): number => t.dv.getUint32(i * RELA_SIZE + 8);
+export const relType = (t: RelocTable, i: number): number => t.dv.getUint32(t.base + i * RELA_SIZE + 12);
+export const relSym = (t: RelocTable, i: number): number => t.dv.getUint32(t.base + i * RELA_SIZE + 8);
 
 /**
  * r_offset as a number: exact below 2^53. A larger one is never inside a section, so the decode
  * pass reports it (exactly, with offsetBig) and the link stops before anything uses it.
  */
 export function relOffset(t: RelocTable, i: number): number {
-  const at = i * RELA_SIZE;
-  return t.dv.getUint32(at) * W + t.dv.getUint32(at + 4);
+  const at = t.base + i * RELA_SIZE;
+  const hi = t.dv.getUint32(at);
+  // (The high word is nearly always 0: skip the double arithmetic, which the baseline tier boxes.)
+  return hi === 0 ? t.dv.getUint32(at + 4) : hi * W + t.dv.getUint32(at + 4);
 }
 
 /** r_addend as a number, or NaN when it is not exact in a double (use addendBig). */
 export function relAddend(t: RelocTable, i: number): number {
-  const at = i * RELA_SIZE + 16;
+  const at = t.base + i * RELA_SIZE + 16;
   const hi = t.dv.getInt32(at);
+  // Small addends (high word 0, or -1 with a negative low word) are the low word itself.
+  if (hi === 0) return t.dv.getUint32(at + 4);
+  if (hi === -1) {
+    const lo = t.dv.getInt32(at + 4);
+    if (lo < 0) return lo;
+  }
   return hi < SAFE_HI && hi >= -SAFE_HI ? hi * W + t.dv.getUint32(at + 4) : NaN;
 }
 
-export const offsetBig = (t: RelocTable, i: number): bigint => t.dv.getBigUint64(i * RELA_SIZE);
-export const addendBig = (t: RelocTable, i: number): bigint => t.dv.getBigInt64(i * RELA_SIZE + 16);
+export const offsetBig = (t: RelocTable, i: number): bigint => t.dv.getBigUint64(t.base + i * RELA_SIZE);
+export const addendBig = (t: RelocTable, i: number): bigint => t.dv.getBigInt64(t.base + i * RELA_SIZE + 16);

@@ -4,7 +4,7 @@
  * .opd goes to the code address its descriptor holds, and dot symbols (`bl .foo`) are synthesized
  * from descriptors when only `foo` is defined.
  */
-import { relocName, SHT_NOBITS, STB_WEAK } from '../elf/constants.js';
+import { RELA_SIZE, relocName, SHT_NOBITS, STB_WEAK } from '../elf/constants.js';
 import { apply, applyFast, classify, fieldSize } from './arch/ppc64.js';
 import { addendBig, EMPTY_RELOCS, offsetBig, relAddend, relocTable, relOffset, relSym, relType, type RelocTable } from './reloc-table.js';
 import { newInputSection } from './input.js';
@@ -14,15 +14,19 @@ import type { Ctx, GotEntry, InputSection, ObjectFile, OutputSection, Sym } from
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 export const where = (s: InputSection, off: bigint): string => `${s.file.name}:(${s.name}+${hex(off)})`;
 
-/** Decode every input section's relocations once; bad tables and unknown types are errors. */
-export function decodeRelocations(ctx: Ctx): void {
+/**
+ * Decode every input section's relocations once; bad tables and unknown types are errors. Returns
+ * the objects that have GOT relocations (createGotSections gives them a .got).
+ */
+export function decodeRelocations(ctx: Ctx): Set<ObjectFile> {
+  const gotUsers = new Set<ObjectFile>();
   for (let k = 0; k < ctx.files.length; k++) {
     const file = ctx.files[k]!;
     for (let j = 0; j < file.sections.length; j++) {
       const sec = file.sections[j];
       const rela = sec?.rela;
       if (!sec || !rela || sec.synthetic) continue;
-      const t = relocTable(rela.data, rela.symbolCount);
+      const t = relocTable(rela.dv, rela.base, rela.size, rela.symbolCount);
       if ('error' in t) {
         ctx.diags.add({ severity: 'error', message: `${file.name}: ${rela.name}: ${t.error}` });
         sec.relocs = EMPTY_RELOCS;
@@ -44,9 +48,11 @@ export function decodeRelocations(ctx: Ctx): void {
           const off = offsetBig(t, i);
           ctx.diags.add({ severity: 'error', where: where(sec, off), message: `relocation ${relocName(type)} at offset ${hex(off)} is outside the section (size ${hex(BigInt(limit))})` });
         }
+        if (how.expr === 'got') gotUsers.add(file);
       }
     }
   }
+  return gotUsers;
 }
 
 /** The code address an .opd descriptor at `offset` points to: its first doubleword's relocation. */
@@ -102,26 +108,11 @@ function writeGotEntries(ctx: Ctx, file: ObjectFile, out: Uint8Array, at: number
 /** Whether a relocation type asks for a GOT entry. */
 const isGotType = (type: number): boolean => classify(type)?.expr === 'got';
 
-/** Create the per-file .got sections that will hold GOT entries (before sections are matched). */
-export function createGotSections(ctx: Ctx): void {
-  let any = false;
-  for (let f = 0; f < ctx.files.length; f++) {
-    const file = ctx.files[f]!;
-    const secs = file.sections;
-    // gotSectionFor appends to file.sections: stop at the sections the object brought.
-    scan: for (let k = 0, n = secs.length; k < n; k++) {
-      const t = secs[k]?.relocs;
-      if (!t) continue;
-      for (let i = 0; i < t.count; i++) {
-        if (isGotType(relType(t, i))) {
-          gotSectionFor(ctx, file);
-          any = true;
-          break scan;
-        }
-      }
-    }
-  }
-  if (any) ctx.got.header = ctx.linkerFile.sections.find((s) => s?.name === '.got');
+/** Create the per-file .got sections that will hold GOT entries (before sections are matched), for the objects decodeRelocations found using the GOT. */
+export function createGotSections(ctx: Ctx, gotUsers: Set<ObjectFile>): void {
+  if (gotUsers.size === 0) return;
+  for (let f = 0; f < ctx.files.length; f++) if (gotUsers.has(ctx.files[f]!)) gotSectionFor(ctx, ctx.files[f]!);
+  ctx.got.header = ctx.linkerFile.sections.find((s) => s?.name === '.got');
 }
 
 /** Allocate GOT entries for the live sections' GOT relocations; entries in a file go newest first, as GNU ld lays them out. */
@@ -167,8 +158,15 @@ const small = (v: bigint): number => (v <= 0x8000000000000n && v >= -0x800000000
 
 /** Apply every live section's relocations into its output buffer. */
 export function applyRelocations(ctx: Ctx, buffers: Map<OutputSection, Uint8Array>): void {
-  // Per object: each symbol's plainValue, looked up on first use.
-  const symCache = new Map<ObjectFile, Float64Array>();
+  // Each object's symbols' plainValue, looked up on first use: one array for all objects, each
+  // object's run starting at first[file.order].
+  const first: number[] = [];
+  let total = 0;
+  for (let k = 0; k < ctx.files.length; k++) {
+    first.push(total);
+    total += ctx.files[k]!.symbols.length;
+  }
+  const cache = new Float64Array(total).fill(UNKNOWN);
   for (const out of ctx.outputs) {
     const buf = buffers.get(out);
     const dv = buf && new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
@@ -182,9 +180,7 @@ export function applyRelocations(ctx: Ctx, buffers: Map<OutputSection, Uint8Arra
         ctx.diags.add({ severity: 'error', where: where(sec, 0n), message: 'relocations in a section without contents (SHT_NOBITS)' });
         continue;
       }
-      let cache = symCache.get(sec.file);
-      if (!cache) symCache.set(sec.file, (cache = new Float64Array(sec.file.symbols.length).fill(UNKNOWN)));
-      applySection(ctx, sec, dv, out.addr, cache);
+      applySection(ctx, sec, dv, out.addr, cache, first[sec.file.order]!);
     }
   }
 }
@@ -206,8 +202,9 @@ function plainValue(file: ObjectFile, i: number): number {
   if (sym.kind === 'undefined' || sym.kind === 'lazy') return sym.binding === STB_WEAK && !sym.strongRef ? 0 : GENERAL;
   const sec = sym.section;
   if (sec && (sec.discarded || !sec.live || !sec.out || (sec.name === '.opd' && !sym.isSection))) return GENERAL;
-  const S = small(symbolAddress(sym));
-  return S === S ? S : GENERAL;
+  // symbolAddress's sum, in numbers: exact while each part is below 2^51 (checked by small).
+  const S = sec ? (sec.out ? small(sec.out.addr) + small(sec.offset) : 0) + small(sym.value) : small(sym.value);
+  return S === S && S <= LIM && S >= -LIM ? S : GENERAL;
 }
 
 /**
@@ -215,27 +212,33 @@ function plainValue(file: ObjectFile, i: number): number {
  * that cannot do exactly (unknown or odd symbols, 64-bit addresses, huge addends, GOT entries,
  * failed checks) goes through `applyEntry`, the bigint reference path.
  */
-function applySection(ctx: Ctx, sec: InputSection, dv: DataView, outAddr: bigint, cache: Float64Array): void {
+function applySection(ctx: Ctx, sec: InputSection, dv: DataView, outAddr: bigint, cache: Float64Array, first: number): void {
   const t = sec.relocs!;
   const baseBig = outAddr + sec.offset;
   const base = small(baseBig);
   const toc = small(ctx.tocBase);
   const at0 = Number(sec.offset);
-  for (let i = 0; i < t.count; i++) {
-    const how = classify(relType(t, i));
+  // The entry's fields are read in place here (the loop runs mostly before V8 optimizes it, when
+  // every helper call costs); the uncommon 64-bit offsets and addends go through reloc-table.ts.
+  const rdv = t.dv;
+  const nsyms = sec.file.symbols.length;
+  for (let i = 0, at = t.base; i < t.count; i++, at += RELA_SIZE) {
+    const how = classify(rdv.getUint32(at + 12));
     if (!how || how.expr === 'none') continue;
-    const si = relSym(t, i);
-    let S = cache[si]!;
-    if (S !== S) cache[si] = S = plainValue(sec.file, si);
-    const A = relAddend(t, i);
+    const si = rdv.getUint32(at + 8);
+    // (An index past this object's symbols, possible when a RELA section links to a second symbol table, is applyEntry's to refuse.)
+    let S = si < nsyms ? cache[first + si]! : GENERAL;
+    if (S !== S) cache[first + si] = S = plainValue(sec.file, si);
+    const A = rdv.getInt32(at + 16) === 0 ? rdv.getUint32(at + 20) : relAddend(t, i);
     if (S !== GENERAL && A <= LIM && A >= -LIM) {
+      const off = rdv.getUint32(at) === 0 ? rdv.getUint32(at + 4) : relOffset(t, i);
       let v = NaN;
       switch (how.expr) {
         case 'abs':
           v = S + A;
           break;
         case 'pc':
-          v = S + A - (base + relOffset(t, i));
+          v = S + A - (base + off);
           break;
         case 'toc':
           v = S + A - toc;
@@ -244,7 +247,7 @@ function applySection(ctx: Ctx, sec: InputSection, dv: DataView, outAddr: bigint
           v = toc + A;
           break;
       }
-      if (v === v && applyFast(dv, at0 + relOffset(t, i), how, v)) continue;
+      if (v === v && applyFast(dv, at0 + off, how, v)) continue;
     }
     applyEntry(ctx, sec, dv, baseBig, t, i);
   }

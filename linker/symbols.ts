@@ -121,13 +121,12 @@ export function addGlobal(ctx: Ctx, file: ObjectFile, es: ElfSymbol, section: In
  * Decode the object's symbol table (`names` from input.ts) straight into Syms, merging the
  * globals: no intermediate ElfSymbol per entry. Returns per-index Syms.
  */
-export function addObjectSymbols(ctx: Ctx, file: ObjectFile, symtab: Uint8Array, names: string[], discardedSections: Set<number>): Sym[] {
+export function addObjectSymbols(ctx: Ctx, file: ObjectFile, dv: DataView, base: number, names: string[], discardedSections: Set<number> | null): Sym[] {
   const n = names.length;
   const out: Sym[] = new Array(n);
-  const dv = new DataView(symtab.buffer, symtab.byteOffset, symtab.byteLength);
   // One scratch record for addGlobal, which reads it and keeps none of it.
   const es: ElfSymbol = { name: '', value: 0n, size: 0n, bind: 0, type: 0, other: 0, shndx: 0 };
-  for (let i = 0, at = 0; i < n; i++, at += SYM_SIZE) {
+  for (let i = 0, at = base; i < n; i++, at += SYM_SIZE) {
     const info = dv.getUint8(at + 4);
     const bind = info >> 4;
     const shndx = dv.getUint16(at + 6);
@@ -151,7 +150,7 @@ export function addObjectSymbols(ctx: Ctx, file: ObjectFile, symtab: Uint8Array,
       out[i] = l;
       continue;
     }
-    out[i] = addGlobal(ctx, file, es, section, !special && discardedSections.has(shndx));
+    out[i] = addGlobal(ctx, file, es, section, !special && discardedSections !== null && discardedSections.has(shndx));
   }
   return out;
 }

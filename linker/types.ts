@@ -64,9 +64,11 @@ export interface InputSection {
   piece: { kind: 'input'; section: InputSection };
 }
 
-/** Where an input section's relocations are: the RELA section's bytes, its name, and its symbol table's size. */
+/** Where an input section's relocations are: the RELA section's bytes (`size` at `base` in `dv`), its name, and its symbol table's size. */
 export interface RelaSource {
-  data: Uint8Array;
+  dv: DataView;
+  base: number;
+  size: number;
   name: string;
   symbolCount: number;
 }

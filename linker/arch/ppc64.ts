@@ -203,7 +203,7 @@ export function applyFast(dv: DataView, at: number, how: RelocHowto, v: number):
   if (v < how.min || v > how.max) return false;
   switch (how.field) {
     case 'w64': {
-      const hi = Math.floor(v / P32);
+      const hi = v >= 0 && v < P32 ? 0 : Math.floor(v / P32);
       dv.setUint32(at, hi >>> 0);
       dv.setUint32(at + 4, v - hi * P32);
       return true;
@@ -240,14 +240,16 @@ export function applyFast(dv: DataView, at: number, how: RelocHowto, v: number):
 
 /** The @-adjustment of a number; only its low 16 bits are used (callers mask). */
 function adjustFast(adjust: Adjust, v: number): number {
+  // (For 32-bit values the shifts are exact and skip the floating-point division.)
+  const int32 = (v | 0) === v && v < 0x7fff8000;
   switch (adjust) {
     case 'none':
     case 'lo':
       return v;
     case 'hi':
-      return Math.floor(v / P16);
+      return int32 ? v >> 16 : Math.floor(v / P16);
     case 'ha':
-      return Math.floor((v + 0x8000) / P16);
+      return int32 ? (v + 0x8000) >> 16 : Math.floor((v + 0x8000) / P16);
     case 'higher':
       return Math.floor(v / P32);
     case 'highera':

@@ -41,7 +41,9 @@ function source(): string {
   // Symbols sharing an address (objdump's choice), a local function, a branch into another
   // section of the linked file, one zero byte before an odd-address label, y-bit hints.
   out.push('.section .head.text,"ax"', '.globl zz', '.globl aa', 'zz:', 'aa: bl tail', '.type lf,@function', 'lf:', 'ln: b _start');
-  out.push('.long 0x416c7469', '.long 0x4da00020', '.byte 0', 'odd: .long 0x60000000', '.byte 0,0', '.data', 'd: .long 1');
+  out.push('.long 0x416c7469', '.long 0x4da00020', '.byte 0', 'odd: .long 0x60000000', '.byte 0,0');
+  // A section whose first symbol is not at its start.
+  out.push('.section .text.c,"ax"', 'nop', 'nop', 'cfirst: b .-8', '.data', 'd: .long 1');
   return out.join('\n') + '\n';
 }
 

@@ -1,6 +1,10 @@
 /** Linker-script parsing and expression evaluation (unit level; layout is covered by the differential tests). */
 import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Expr, OutputSectionDef } from '../../linker/script/ast.js';
+import { DEFAULT_SCRIPT, DEFAULT_SCRIPT_FILE, DEFAULT_SCRIPT_JSON, scriptFromJson, scriptToJson } from '../../linker/script/default.js';
+import { regenerate } from '../../linker/script/gen-default.js';
 import { evaluate, type EvalEnv } from '../../linker/script/eval.js';
 import { parseExpression, parseScript } from '../../linker/script/parser.js';
 import { compilePattern, matchFile } from '../../linker/script/pattern.js';
@@ -133,5 +137,26 @@ describe('robustness', () => {
       const text = Array.from({ length: 1 + rnd(25) }, () => words[rnd(words.length)]).join(rnd(2) ? ' ' : '');
       expect(() => parseScript(text, 'fuzz.lds')).not.toThrow();
     }
+  });
+});
+
+describe('the default script, shipped parsed', () => {
+  it('DEFAULT_SCRIPT_JSON is DEFAULT_SCRIPT parsed (else run `node dist/linker/script/gen-default.js`)', () => {
+    const source = readFileSync(join(import.meta.dirname, '../../linker/script/default.ts'), 'utf8');
+    expect(regenerate(source), 'linker/script/default.ts is stale: run `node dist/linker/script/gen-default.js`').toBe(source);
+  });
+
+  it('revives to the parsed tree, with working patterns and exact numbers', () => {
+    const parsed = parseScript(DEFAULT_SCRIPT, DEFAULT_SCRIPT_FILE).script!;
+    const revived = scriptFromJson(DEFAULT_SCRIPT_JSON);
+    expect(scriptToJson(revived)).toBe(scriptToJson(parsed));
+    const text = revived.sections.find((s): s is OutputSectionDef => s.k === 'osec' && s.name === '.text')!;
+    const specs = text.cmds.flatMap((c) => (c.k === 'input' ? c.sections.map((e) => e.pattern) : []));
+    expect(specs.some((p) => p.match('.text.foo'))).toBe(true);
+    expect(specs.some((p) => p.match('.data'))).toBe(false);
+    const start = revived.sections.find((s) => s.k === 'assign' && s.name === '__executable_start');
+    expect(start?.k === 'assign' && start.expr).toEqual({ k: 'num', v: 0x10000000n });
+    // Each revival is a fresh tree: a link adds orphan descriptions to its copy.
+    expect(scriptFromJson(DEFAULT_SCRIPT_JSON).sections[0]).not.toBe(revived.sections[0]);
   });
 });
