@@ -101,7 +101,7 @@ describe('printer vs GNU objdump -d', () => {
     const insns = new Map<string, number[]>();
     gas.perLine.forEach((w, i) => {
       if (gas.errors.has(i + 1) || w.length === 0) return;
-      const insn = w.length === 3 ? w.slice(1) : w;
+      const insn = w.length === 3 ? w.slice(1) : [...w];
       insns.set(insn.join(','), insn);
     });
     const list = [...insns.values()];

@@ -61,7 +61,7 @@ describe('ppc64-objdump vs GNU objdump', () => {
     ['object, -M raw', obj, ['-M', 'power10', '-M', 'raw']],
   ] as const)('%s', (_, file, flags) => {
     const gnu = run('powerpc64-linux-gnu-objdump', ['-d', ...flags, file]);
-    const ours = disassemble(readFileSync(file), file, flags.includes('raw') ? { raw: true } : {});
+    const ours = disassemble(readFileSync(file), file, (flags as readonly string[]).includes('raw') ? { raw: true } : {});
     if ('error' in ours) throw new Error(ours.error);
     const g = gnu.split('\n');
     const o = ours.text.split('\n');
