@@ -21,43 +21,49 @@ export interface DecodeOptions {
   readonly raw?: boolean;
 }
 
-interface DecodeIndex {
-  /** [po][bits 21..31] → candidate base rows, table order. */
-  readonly short: readonly (readonly (readonly Row[])[])[];
+/**
+ * Candidate rows for a word, per dialect: by primary opcode, then bits 21..31. Each of the
+ * 64 × 2048 slots is computed on first use, so a program that decodes a handful of
+ * instruction kinds (the simulator running one image) pays only for those.
+ */
+class DecodeIndex {
+  private readonly rows: readonly Row[];
+  /** [po] → the 4-byte rows of that primary opcode (on first use). */
+  private readonly byPo: (readonly Row[] | undefined)[] = new Array(64);
+  /** [po * 2048 + bits 21..31] → candidate base rows, table order. */
+  private readonly slots: (readonly Row[] | undefined)[] = new Array(64 * 2048);
   /** suffix PO → prefixed candidates. */
   readonly prefixed: readonly (readonly Row[])[];
-}
 
-function buildIndex(cpu: Cpu): DecodeIndex {
-  const rows = TABLE.baseRows.filter((r) => available(r.cpu, cpu));
-  const order = new Map(rows.map((r, i) => [r, i]));
-  const short: Row[][][] = [];
-  const interned = new Map<string, Row[]>();
-  for (let po = 0; po < 64; po++) {
-    const forPo = rows.filter((r) => r.size === 4 && r.match[0]! >>> 26 === po);
-    const table: Row[][] = [];
-    for (let k = 0; k < 2048; k++) {
-      const list = forPo.filter((r) => (k & r.mask[0]! & 0x7ff) === (r.match[0]! & 0x7ff));
-      const key = list.map((r) => order.get(r)).join(',');
-      let shared = interned.get(key);
-      if (!shared) interned.set(key, (shared = list));
-      table.push(shared);
+  constructor(cpu: Cpu) {
+    this.rows = TABLE.baseRows.filter((r) => available(r.cpu, cpu));
+    const prefixed: Row[][] = [];
+    // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
+    for (let po = 0; po < 64; po++) {
+      prefixed.push(this.rows.filter((r) => r.size === 8 && ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0));
     }
-    short.push(table);
+    this.prefixed = prefixed;
   }
-  const prefixed: Row[][] = [];
-  // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
-  for (let po = 0; po < 64; po++) {
-    prefixed.push(rows.filter((r) => r.size === 8 && ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0));
+
+  candidates(word: number): readonly Row[] {
+    const po = word >>> 26;
+    const k = word & 0x7ff;
+    const slot = po * 2048 + k;
+    let list = this.slots[slot];
+    if (!list) {
+      let forPo = this.byPo[po];
+      if (!forPo) this.byPo[po] = forPo = this.rows.filter((r) => r.size === 4 && r.match[0]! >>> 26 === po);
+      this.slots[slot] = list = forPo.filter((r) => (k & r.mask[0]! & 0x7ff) === (r.match[0]! & 0x7ff));
+    }
+    return list;
   }
-  return { short, prefixed };
 }
 
 // A memo of a pure function of the (frozen) table: one index per dialect.
 const indexCache = new Map<Cpu, DecodeIndex>();
 function indexFor(cpu: Cpu): DecodeIndex {
   let idx = indexCache.get(cpu);
-  if (!idx) indexCache.set(cpu, (idx = buildIndex(cpu)));
+  if (!idx) indexCache.set(cpu, (idx = new DecodeIndex(cpu)));
   return idx;
 }
 
@@ -157,7 +163,7 @@ export function decodeWord(word: number, nextWord: number | undefined, opts: Dec
   }
   const words = [w];
   // Rows of one dialect do not overlap; with -many, a later form may take what an earlier refuses.
-  for (const r of idx.short[po]![w & 0x7ff]!) {
+  for (const r of idx.candidates(w)) {
     if ((w & r.mask[0]!) >>> 0 === r.match[0]) {
       const d = resolve(r, words, opts);
       if (d) return d;
