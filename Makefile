@@ -58,4 +58,4 @@ bench-ld: deps setup build
 	$(NODE) dist/linker/bench.js
 
 fuzz-isa: deps setup build
-	$(NODE) dist/isa/fuzz.js
+	$(NODE) dist/scripts/fuzz-isa.js

@@ -116,6 +116,8 @@ export interface FuzzReport {
   readonly gasRejected: number;
   /** objdump mnemonic → times seen */
   readonly coverage: Map<string, number>;
+  /** objdump's text as given to gas, with gas's answer per line (for front-end checks). */
+  readonly lines: readonly { readonly address: bigint; readonly text: string; readonly gasWords?: readonly number[]; readonly gasError?: string }[];
 }
 
 export function fuzz(seed: number, count: number, cpu: Cpu = 'power10'): FuzzReport {
@@ -150,8 +152,10 @@ export function fuzz(seed: number, count: number, cpu: Cpu = 'power10'): FuzzRep
   const encodeMismatches: string[] = [];
   let assembled = 0;
   let gasRejected = 0;
+  const lines: { address: bigint; text: string; gasWords?: readonly number[]; gasError?: string }[] = [];
   toAssemble.forEach(({ slot, line }, i) => {
     const lineNo = 2 * i + 2;
+    lines.push(gas.errors.has(lineNo) ? { address: slot.address, text: line, gasError: gas.errors.get(lineNo)! } : { address: slot.address, text: line, gasWords: gas.perLine[lineNo - 1]! });
     if (gas.errors.has(lineNo)) {
       // objdump prints some words gas will not take back (lswi over RA, odd VSR pairs):
       // ours must refuse them too.
@@ -167,5 +171,5 @@ export function fuzz(seed: number, count: number, cpu: Cpu = 'power10'): FuzzRep
     if (!ours.ok) encodeMismatches.push(`${line}: gas ${hexOf(expected)}, ours error "${ours.message}"`);
     else if (hexOf(ours.words) !== hexOf(expected)) encodeMismatches.push(`${line}: gas ${hexOf(expected)}, ours ${hexOf(ours.words)}`);
   });
-  return { instructions: count, decoded, printMismatches, assembled, encodeMismatches, gasRejected, coverage };
+  return { instructions: count, decoded, printMismatches, assembled, encodeMismatches, gasRejected, coverage, lines };
 }

@@ -1,9 +1,11 @@
 /**
  * Random-word differential test (isa/tools/fuzz-core.ts): objdump's text vs ours for seeded
- * random words, and GNU as vs our encoder on objdump's text. isa/fuzz.ts runs 100,000.
+ * random words; GNU as vs our table encoder and vs the ppc64-as front end on objdump's text.
+ * `make fuzz-isa` (scripts/fuzz-isa.ts) runs 100,000.
  */
 import { describe, expect, it } from 'vitest';
 import { fuzz } from '../../isa/tools/fuzz-core.js';
+import { frontEndMismatches } from '../../scripts/fuzz-isa.js';
 
 describe('random words vs GNU objdump/as', () => {
   it.each([1, 2])('seed %i: 2000 words', (seed) => {
@@ -16,5 +18,6 @@ describe('random words vs GNU objdump/as', () => {
     expect(r.assembled).toBeGreaterThan(300);
     expect(r.printMismatches.slice(0, 40)).toEqual([]);
     expect(r.encodeMismatches.slice(0, 40)).toEqual([]);
+    expect(frontEndMismatches(r).slice(0, 40)).toEqual([]);
   });
 });
