@@ -2,12 +2,12 @@
  * ppc64-as: GNU-compatible command line over assemble(). Parses argv, does the I/O,
  * prints diagnostics GNU-style and sets the exit status (0 ok, 1 any error).
  */
-import { realpathSync, writeFileSync } from 'node:fs';
+import { realpathSync, statSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
 import { removeOutput, writeFileAtomic } from '../common/output.js';
-import { assemble, type AssembleOptions } from './index.js';
+import { assemble, assembleStreaming, needsCpp, STREAM_THRESHOLD, type AssembleOptions } from './index.js';
 
 const VERSION = 'ppc64-as (ppc64-toolchain) 0.1.0\nA GNU-compatible assembler for 64-bit PowerPC (big-endian, ELFv1).';
 
@@ -36,6 +36,14 @@ Options:
   --help                  print this help and exit
 
 Exit status: 0 on success, 1 if any error was reported (no output file is written).`;
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    return 0;
+  }
+}
 
 const CPU_FLAGS = /^-m(ppc64|ppc|power[4-9]|power10|pwr[4-9]|pwr10|any|com|altivec|vsx|e500|cell|ppc64bridge|booke|a2|titan)$/;
 
@@ -127,7 +135,11 @@ export async function main(argv: string[]): Promise<number> {
 
   const inputs = files.map((path) => ({ path }));
   const forced = [...cppFor.values()].find((v) => v !== undefined);
-  const result = assemble(inputs, { ...opts, preprocessOnly, listing: listingSpec !== undefined, ...(forced !== undefined ? { preprocess: forced } : {}) }, nodeHost);
+  const options = { ...opts, preprocessOnly, listing: listingSpec !== undefined, ...(forced !== undefined ? { preprocess: forced } : {}) };
+  // A large .S file: preprocess in a worker while assembling (two cores overlap).
+  const single = files.length === 1 ? files[0]! : undefined;
+  const stream = single !== undefined && !preprocessOnly && (forced ?? needsCpp(single)) && fileSize(single) >= STREAM_THRESHOLD;
+  const result = stream ? await assembleStreaming(single, options, nodeHost) : assemble(inputs, options, nodeHost);
   for (const d of result.diagnostics) process.stderr.write(formatDiagnostic(d, 'ppc64-as') + '\n');
   for (const p of result.printed) process.stdout.write(p + '\n');
   const failed = result.diagnostics.some((d) => d.severity === 'error');

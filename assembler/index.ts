@@ -90,6 +90,33 @@ export function assemble(files: readonly AssembleInput[], options: AssembleOptio
   return { ...r, diagnostics: [...bag.items, ...r.diagnostics] };
 }
 
+/**
+ * One large .S file: the same result as assemble(), with the preprocessor running in a
+ * worker thread and streaming into the assembler, so the two overlap on a multi-core
+ * machine. (Node only; the CLI uses it for inputs of STREAM_THRESHOLD bytes and more.)
+ */
+export async function assembleStreaming(path: string, options: AssembleOptions, host: Host): Promise<AssembleResult> {
+  const bag = new DiagnosticBag();
+  const data = host.readFile(path);
+  if (!data) return assemble([{ path }], options, host);
+  const text = decodeText(data, path, bag);
+  if (text === undefined) return { diagnostics: bag.items, printed: [] };
+  const { startCppStream } = await import('./cpp/stream.js');
+  const stream = startCppStream(path, text, { includeDirs: options.includeDirs ?? [], defines: options.defines ?? [], undefines: options.undefines ?? [] });
+  const r = assembleSources(
+    [{ path, text: '', more: () => stream.pull() }],
+    { ...options, cpu: options.cpu ?? 'power4', any: options.any ?? true },
+    host,
+  );
+  const cppDiagnostics = await stream.diagnostics();
+  const diagnostics = [...cppDiagnostics, ...r.diagnostics];
+  if (cppDiagnostics.some((d) => d.severity === 'error')) return { diagnostics, printed: r.printed };
+  return { ...r, diagnostics };
+}
+
+/** Inputs at least this large are preprocessed in a worker by the CLI (smaller ones do not gain). */
+export const STREAM_THRESHOLD = 1 << 20;
+
 /** Input must be text: a NUL byte or invalid UTF-8 is reported, not assembled. */
 function decodeText(data: Uint8Array, path: string, bag: DiagnosticBag): string | undefined {
   const nul = data.indexOf(0);

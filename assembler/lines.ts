@@ -44,16 +44,32 @@ export class TextLineSource {
   private readonly stack: FileContext[] = [];
   private ctx: FileContext;
 
-  constructor(private readonly text: string, fileName: string) {
+  /**
+   * `more`, when given, supplies further text as it becomes available (a streaming
+   * preprocessor); the source ends when it returns undefined.
+   */
+  constructor(
+    private text: string,
+    fileName: string,
+    private readonly more?: () => string | undefined,
+  ) {
     this.ctx = { file: fileName, origin: [], next: 1 };
   }
 
   /** The next line, or undefined at end of text. Line markers are consumed, not returned. */
   next(): SourceLine | undefined {
-    const text = this.text;
     for (;;) {
-      if (this.pos >= text.length) return undefined;
+      const text = this.text;
       let end = text.indexOf('\n', this.pos);
+      if (end < 0 && this.more) {
+        const chunk = this.more();
+        if (chunk !== undefined) {
+          this.text = text.slice(this.pos) + chunk;
+          this.pos = 0;
+          continue;
+        }
+      }
+      if (this.pos >= text.length) return undefined;
       if (end < 0) end = text.length;
       let line = text.slice(this.pos, end);
       this.pos = end + 1;

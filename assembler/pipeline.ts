@@ -28,7 +28,14 @@ export interface GasResult {
   printed: string[];
 }
 
-export function assembleSources(sources: readonly { path: string; text: string }[], options: GasOptions, host: Host): GasResult {
+/** A source text; `more` streams further text when the producer (a preprocessor worker) has it. */
+export interface GasSource {
+  path: string;
+  text: string;
+  more?: () => string | undefined;
+}
+
+export function assembleSources(sources: readonly GasSource[], options: GasOptions, host: Host): GasResult {
   const as = new Assembler(
     { regnames: options.regnames ?? false, defsyms: options.defsyms ?? [], includeDirs: options.includeDirs ?? [], ...(options.cpu ? { cpu: options.cpu } : {}), ...(options.any ? { any: true } : {}) },
     host,
@@ -54,7 +61,7 @@ export function assembleSources(sources: readonly { path: string; text: string }
 }
 
 /** Several input files are assembled as one stream, as gas does. */
-function concatSources(sources: readonly { path: string; text: string }[]): { next(): SourceLine | undefined } {
+function concatSources(sources: readonly GasSource[]): { next(): SourceLine | undefined } {
   let i = 0;
   let cur: TextLineSource | undefined;
   return {
@@ -63,7 +70,7 @@ function concatSources(sources: readonly { path: string; text: string }[]): { ne
         if (!cur) {
           const s = sources[i++];
           if (!s) return undefined;
-          cur = new TextLineSource(s.text, s.path);
+          cur = new TextLineSource(s.text, s.path, s.more);
         }
         const l = cur.next();
         if (l) return l;

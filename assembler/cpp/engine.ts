@@ -659,9 +659,14 @@ export class Cpp {
   // ---------------------------------------------------------------- main loop
 
   /** Preprocesses the main file (already pushed) to the end; returns the output text. */
+  /** Streaming output: printed text goes to `sink` in chunks of about `chunk` characters. */
+  sink?: (chars: Uint16Array) => void;
+
   run(): string {
     const p = this.printer;
+    const sink = this.sink;
     for (;;) {
+      if (sink !== undefined && p.pending > 1 << 16) p.drain(sink);
       if (this.ctx.length === 0 && this.lookahead.length === 0 && !this.skipping && this.fastOk) {
         if (tryFastLine(this, this.buf.lexer.needLine)) continue;
       }
@@ -674,7 +679,10 @@ export class Cpp {
       p.token(t);
     }
     this.reportOpenConditionals(this.buf);
-    return p.finish();
+    const rest = p.finish();
+    if (sink === undefined) return rest;
+    p.drain(sink); // finish() ended the last line; nothing is returned when streaming
+    return '';
   }
 }
 

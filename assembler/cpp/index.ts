@@ -32,6 +32,8 @@ export function preprocess(path: string, text: string, options: CppOptions, host
 export interface CppTuning {
   /** Use the fast line path (default true). Tests turn it off to check both paths agree. */
   fastPath?: boolean;
+  /** Stream the output to `sink` in chunks (then the return value is ''). */
+  sink?: (chars: Uint16Array) => void;
 }
 
 export function preprocessWith(
@@ -39,6 +41,7 @@ export function preprocessWith(
 ): string {
   const pp = new Cpp({ includeDirs: options.includeDirs }, host, bag);
   pp.fastOk = tuning.fastPath ?? true;
+  if (tuning.sink) pp.sink = tuning.sink;
   installPragmaOperator(pp);
   for (const [name, kind] of BUILTINS) pp.macros.set(name, builtinMacro(name, kind));
 

@@ -175,6 +175,21 @@ export class Printer {
     this.printed = true;
   }
 
+  /** Characters printed and not yet drained. */
+  get pending(): number {
+    return this.len;
+  }
+
+  /**
+   * Hand what has been printed so far to `sink` and start an empty buffer (streaming
+   * output: the printer only ever appends, so drained text is final).
+   */
+  drain(sink: (chars: Uint16Array) => void): void {
+    if (this.len === 0) return;
+    sink(this.buf.subarray(0, this.len));
+    this.len = 0;
+  }
+
   finish(): string {
     this.endLine();
     const b = this.buf.subarray(0, this.len);
