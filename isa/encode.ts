@@ -80,10 +80,16 @@ function insertAll(row: Row, vals: readonly bigint[]): number[] {
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
     let v = vals[i]!;
+    const width = op.field!.width;
+    if (op.zeroIs === undefined && op.bias === 0n && !op.shift && width < 32) {
+      // The common case (registers, 16-bit immediates): plain number arithmetic, no bigint temporaries.
+      insertField(words, op.field!, Number(v) & ((1 << width) - 1));
+      continue;
+    }
     if (v === op.zeroIs) v = 0n;
     else if (op.bias !== 0n) v -= op.bias;
     if (op.shift) v >>= op.shiftBig;
-    insertField(words, op.field!, Number(BigInt.asUintN(op.field!.width, v)));
+    insertField(words, op.field!, Number(BigInt.asUintN(width, v)));
   }
   return words;
 }
@@ -105,7 +111,7 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
   }
   const base = row.base;
   let baseVals = vals;
-  const atStyle = usesAtHints(opts.cpu ?? DEFAULT_ASM_CPU);
+  const atStyle = (opts.hint !== undefined || base.branch !== undefined) && usesAtHints(opts.cpu ?? DEFAULT_ASM_CPU);
   if (row.alias) {
     // gas checks an extended mnemonic's operands as written and then truncates the
     // computed base fields to their width (extlwi 3,4,0,1 gives ME=(0-1)&31).
