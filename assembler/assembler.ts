@@ -71,7 +71,8 @@ export class Assembler {
   readonly sectionStack: { current: Chunk; previous: Chunk | undefined }[] = [];
 
   private readonly conds: CondFrame[] = [];
-  private readonly localDefs = new Map<number, number>();
+  /** Numeric local labels: per label number, its definitions so far and its symbols by instance. */
+  private readonly localLabels = new Map<number, { count: number; syms: Sym[] }>();
   private readonly sources: { src: LineSource; frame?: OriginFrame; isMacro: boolean; condDepth: number }[] = [];
   /** Where the statement being assembled stands. */
   where: Where = { file: '', line: 0, origin: [] };
@@ -175,20 +176,28 @@ export class Assembler {
   }
 
   /** `Nb` is the latest definition of local label N; `Nf` the next one. */
+  private localLabel(n: number): { count: number; syms: Sym[] } {
+    let l = this.localLabels.get(n);
+    if (!l) this.localLabels.set(n, (l = { count: 0, syms: [] }));
+    return l;
+  }
+
+  /** The symbol of instance `i` of local label `n` (named "\x01n\x02i", outside the user's namespace). */
+  private localInstance(n: number, i: number): Sym {
+    const l = this.localLabel(n);
+    return (l.syms[i] ??= this.symbol(`\x01${n}\x02${i === 0 ? 'b0' : i}`));
+  }
+
   private localLabelRef(n: number, forward: boolean): Sym {
-    const count = this.localDefs.get(n) ?? 0;
-    const instance = forward ? count + 1 : count;
-    if (!forward && count === 0) {
-      // gas: "undefined local label"; keep a distinct symbol so the error names it.
-      return this.symbol(`\x01${n}\x02b0`);
-    }
-    return this.symbol(`\x01${n}\x02${instance}`);
+    const count = this.localLabel(n).count;
+    // Instance 0 is "1b before any 1:" (gas: undefined local label), kept distinct so the error names it.
+    return this.localInstance(n, forward ? count + 1 : count);
   }
 
   private defineLocalLabel(n: number, col: number): void {
-    const count = (this.localDefs.get(n) ?? 0) + 1;
-    this.localDefs.set(n, count);
-    this.defineLabel(this.symbol(`\x01${n}\x02${count}`), col);
+    const l = this.localLabel(n);
+    l.count++;
+    this.defineLabel(this.localInstance(n, l.count), col);
   }
 
   defineLabel(sym: Sym, col: number): void {
