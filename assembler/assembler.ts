@@ -10,7 +10,7 @@
 import { DiagnosticBag, type OriginFrame } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
 import { ExprError, ExprParser, charConstEnd, isIdentChar, isIdentStart, type Expr, type ParseEnv, type RegClass } from './expr.js';
-import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
+import { EvalError, NotYet, displayName, evaluate, isAbsolute } from './eval.js';
 import { locationOf, type SourceLine, type Where } from './lines.js';
 import { Chunk, Section, Sym } from './symbols.js';
 import { DIRECTIVES } from './directives.js';
@@ -214,9 +214,6 @@ export class Assembler {
     sym.chunk = this.current;
     sym.offset = this.current.offset;
     sym.definedAt = this.where;
-    if (this.current.section.hasCode || (this.current.section.flags & SHF_EXECINSTR) !== 0n) {
-      // nothing: ELF type stays NOTYPE unless .type says otherwise (as gas does)
-    }
   }
 
   private register(name: string, percent: boolean): { v: number; cls: RegClass } | undefined {
@@ -296,7 +293,7 @@ export class Assembler {
       const v = evaluate(e, 'now');
       if (isAbsolute(v)) return v.add;
       const t = v.plus[0] ?? v.minus[0];
-      if (t?.sym && t.sym.kind === 'undef') this.error(`${what}: symbol '${t.sym.name.replace(/[\x01\x02]/g, '')}' is not defined (an absolute value is needed here)`, col);
+      if (t?.sym && t.sym.kind === 'undef') this.error(`${what}: symbol '${displayName(t.sym)}' is not defined (an absolute value is needed here)`, col);
       else this.error(`${what}: the expression is not an absolute value`, col);
     } catch (e) {
       if (e instanceof NotYet) this.error(`${what}: the expression is not known here (an absolute value is needed)`, col);

@@ -3,10 +3,11 @@
  * the statement text and the index where the operands start.
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, charConstEnd, readEscape, type Operand } from './expr.js';
+import { ExprError, readEscape, splitTopLevel, type Operand } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import { TextLineSource, locationOf } from './lines.js';
-import type { Chunk, Section, Sym } from './symbols.js';
+import { truncationWarning } from './values.js';
+import type { Chunk, Sym } from './symbols.js';
 import {
   SHF_ALLOC, SHF_EXECINSTR, SHF_WRITE, SHF_MERGE, SHF_STRINGS, SHF_TLS, SHF_GROUP, SHF_EXCLUDE,
   SHT_PROGBITS, SHT_NOBITS, SHT_NOTE, SHT_INIT_ARRAY, SHT_FINI_ARRAY, SHT_PREINIT_ARRAY,
@@ -21,28 +22,9 @@ const NOP = 0x60000000;
 // ---------------------------------------------------------------------------------------
 // Operand helpers
 
-/** Split directive operands at top-level commas (strings and parentheses respected). */
+/** Directive operands: the top-level comma-separated texts with their start offsets. */
 export function splitOperands(text: string, r: number): { text: string; start: number }[] {
-  const out: { text: string; start: number }[] = [];
-  let depth = 0;
-  let start = r;
-  if (text.slice(r).trim() === '') return out;
-  for (let i = r; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34) {
-      i++;
-      while (i < text.length && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
-    } else if (c === 39) {
-      i = charConstEnd(text, i);
-    } else if (c === 40) depth++;
-    else if (c === 41) depth--;
-    else if (c === 44 && depth === 0) {
-      out.push({ text: text.slice(start, i), start });
-      start = i + 1;
-    }
-  }
-  out.push({ text: text.slice(start), start });
-  return out;
+  return splitTopLevel(text, r).map((p) => ({ text: text.slice(p.start, p.end), start: p.start }));
 }
 
 /** Parse one full operand (expression + optional @modifier) from text[start..end). */
@@ -94,15 +76,9 @@ function requireBytesAllowed(as: Assembler, what: string, col: number): boolean 
 
 /** Truncate to `size` bytes, warning as gas does when significant bits are lost. */
 function truncate(as: Assembler, v: bigint, size: number, col: number): bigint {
-  if (size >= 8) return v;
-  const bits = BigInt(size * 8);
-  const mask = (1n << bits) - 1n;
-  const high = BigInt.asUintN(64, v) & ~mask & ((1n << 64n) - 1n);
-  const allOnes = ((1n << 64n) - 1n) & ~mask;
-  if (high !== 0n && high !== allOnes) {
-    as.warning(`value 0x${BigInt.asUintN(64, v).toString(16)} truncated to 0x${(v & mask).toString(16)}`, col);
-  }
-  return v & mask;
+  const lost = truncationWarning(v, size);
+  if (lost) as.warning(lost, col);
+  return size >= 8 ? v : v & ((1n << BigInt(size * 8)) - 1n);
 }
 
 function emitData(as: Assembler, text: string, r: number, size: 1 | 2 | 4 | 8, col: number): void {
@@ -802,4 +778,3 @@ const entries: [string, DirectiveHandler][] = [
 
 export const DIRECTIVES: ReadonlyMap<string, DirectiveHandler> = new Map(entries);
 
-export type { Section };

@@ -132,18 +132,3 @@ export function normalize(v: Value, phase: Phase): Value {
   }
   return { add: BigInt.asIntN(64, add), plus, minus };
 }
-
-/** Evaluate to an absolute value or throw (NotYet in phase 'now' when it might become absolute). */
-export function evaluateAbsolute(e: Expr, phase: Phase): bigint {
-  const v = evaluate(e, phase);
-  if (isAbsolute(v)) return v.add;
-  if (phase === 'now') throw new NotYet();
-  throw new EvalError(describeNonAbsolute(v));
-}
-
-export function describeNonAbsolute(v: Value): string {
-  const t = v.plus[0] ?? v.minus[0];
-  if (t?.sym && t.sym.kind === 'undef') return `symbol '${displayName(t.sym)}' is undefined; an absolute value is needed here`;
-  if (t?.sym) return `'${displayName(t.sym)}' is not an absolute value`;
-  return 'expression is not an absolute value (it depends on a section address)';
-}

@@ -326,6 +326,33 @@ export function charConstEnd(s: string, i: number): number {
   return Math.min(p, s.length - 1);
 }
 
+/**
+ * Operand spans of a statement from `r`: split at commas outside parentheses, strings and
+ * character constants. No spans for blank operand text.
+ */
+export function splitTopLevel(text: string, r: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  let depth = 0;
+  let start = r;
+  let any = false;
+  for (let i = r; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== C.Space && c !== C.Tab) any = true;
+    if (c === C.Quote) {
+      i++;
+      while (i < text.length && text.charCodeAt(i) !== C.Quote) i += text.charCodeAt(i) === C.Backslash ? 2 : 1;
+    } else if (c === C.Apos) i = charConstEnd(text, i);
+    else if (c === C.LParen) depth++;
+    else if (c === C.RParen) depth--;
+    else if (c === C.Comma && depth === 0) {
+      out.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  if (any) out.push({ start, end: text.length });
+  return out;
+}
+
 /** gas integer syntax: 0x/0X hex, 0b/0B binary, leading 0 octal, else decimal. */
 export function parseGasInteger(text: string): bigint | undefined {
   if (/^0[xX][0-9a-fA-F]+$/.test(text)) return BigInt(text);

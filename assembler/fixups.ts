@@ -5,10 +5,9 @@
  */
 import type { Assembler } from './assembler.js';
 import { EvalError, displayName, evaluate, type Term, type Value } from './eval.js';
-import type { Chunk, Fixup, Section, Sym } from './symbols.js';
-import type { Modifier } from './expr.js';
+import type { Fixup, Section, Sym } from './symbols.js';
 import { encode } from '../isa/index.js';
-import * as bits from '../common/bits.js';
+import { fieldPattern, foldModifier, folds, truncationWarning } from './values.js';
 import * as R from '../elf/constants.js';
 import { alignTo } from './directives.js';
 
@@ -54,11 +53,6 @@ const RELOC_PCREL: Record<string, number> = {
   'data32:': R.R_PPC64_REL32,
   'data16:': R.R_PPC64_REL16, 'data16:l': R.R_PPC64_REL16_LO, 'data16:h': R.R_PPC64_REL16_HI, 'data16:ha': R.R_PPC64_REL16_HA,
   'half16:': R.R_PPC64_REL16, 'half16:l': R.R_PPC64_REL16_LO, 'half16:h': R.R_PPC64_REL16_HI, 'half16:ha': R.R_PPC64_REL16_HA,
-};
-
-const FOLD: Partial<Record<Modifier, (v: bigint) => bigint>> = {
-  l: bits.lo, h: bits.hi, ha: bits.ha, high: bits.high, higha: bits.higha,
-  higher: bits.higher, highera: bits.highera, highest: bits.highest, highesta: bits.highesta,
 };
 
 /** Byte offset of the relocated field from the start of the instruction/data item. */
@@ -153,7 +147,7 @@ function resolveOne(as: Assembler, f: Fixup, relocs: PendingReloc[]): void {
   if (plus.length === 0) {
     // An absolute value. In a relative branch gas takes a constant as the displacement itself.
     if (pcrel && f.insn) return apply(as, f, add);
-    return apply(as, f, foldModifier(as, f, add));
+    return apply(as, f, modified(as, f, add));
   }
   const t = plus[0]!;
   if (plus.length > 1) return fail(as, f, "can't resolve the expression: it adds two relocatable symbols");
@@ -204,10 +198,10 @@ function shapeName(shape: Shape): string {
   }
 }
 
-function foldModifier(as: Assembler, f: Fixup, v: bigint): bigint {
+function modified(as: Assembler, f: Fixup, v: bigint): bigint {
   if (!f.modifier) return v;
-  const fn = FOLD[f.modifier];
-  if (fn) return fn(v);
+  const half = foldModifier(f.modifier, v);
+  if (half !== undefined) return half;
   fail(as, f, `'@${f.modifier}' needs a symbol`);
   return 0n;
 }
@@ -217,26 +211,15 @@ function apply(as: Assembler, f: Fixup, value: bigint): void {
   const buf = f.chunk.buf;
   if (f.insn) {
     const info = f.insn.variant.operands[f.insn.operand]!;
-    let v = value;
-    if (f.modifier && FOLD[f.modifier] && info.min < 0n && v > info.max) v -= 0x10000n;
     const values = [...f.insn.values];
-    values[f.insn.operand] = v;
+    values[f.insn.operand] = f.modifier && folds(f.modifier) ? fieldPattern(info, value) : value;
     const r = encode(f.insn.variant, values, { ...(f.insn.hint ? { hint: f.insn.hint } : {}), cpu: f.insn.cpu });
     if (!r.ok) return fail(as, f, r.message);
     r.words.forEach((w: number, i: number) => buf.writeU32(f.offset + 4 * i, w));
     return;
   }
   const size = dataSize(f.shape);
-  if (size < 8) {
-    const mask = (1n << BigInt(size * 8)) - 1n;
-    const high = BigInt.asUintN(64, value) & ~mask;
-    if (high !== 0n && high !== (((1n << 64n) - 1n) & ~mask)) {
-      as.bag.warning(`value 0x${BigInt.asUintN(64, value).toString(16)} truncated to 0x${(value & mask).toString(16)}`, { file: f.where.file, line: f.where.line, col: f.col }, f.where.origin);
-    }
-  }
+  const lost = truncationWarning(value, size);
+  if (lost) as.bag.warning(lost, { file: f.where.file, line: f.where.line, col: f.col }, f.where.origin);
   buf.patchInt(f.offset, value, size);
-}
-
-export function sectionOfChunk(c: Chunk): Section {
-  return c.section;
 }

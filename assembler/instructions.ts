@@ -4,12 +4,11 @@
  * operand whose value is only known at the end (forward references, relocations).
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, charConstEnd, type Operand, type RegClass } from './expr.js';
+import { ExprError, splitTopLevel, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import { cpuOf, encode, lookup, presentOperands } from '../isa/index.js';
 import type { InsnVariant, OperandInfo } from '../isa/types.js';
-import * as bits from '../common/bits.js';
-import type { Modifier } from './expr.js';
+import { fieldPattern, foldModifier } from './values.js';
 
 /** An operand's text as a span of the statement (no substrings on the hot path). */
 interface Piece {
@@ -28,12 +27,6 @@ type Attempt = { ok: true; parsed: Parsed } | { ok: false; message: string; col:
 
 const NOP = 0x60000000;
 
-/** Modifiers that compute a field from a known value (others always need the linker). */
-const FOLD: Partial<Record<Modifier, (v: bigint) => bigint>> = {
-  l: bits.lo, h: bits.hi, ha: bits.ha, high: bits.high, higha: bits.higha,
-  higher: bits.higher, highera: bits.highera, highest: bits.highest, highesta: bits.highesta,
-};
-
 export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' | '-' | undefined, text: string, r: number, col: number): void {
   const variants = as.lookupInsn(mnemonic);
   if (!variants || variants.length === 0) {
@@ -44,7 +37,7 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
     } else as.error(`unknown instruction '${mnemonic}${hint ?? ''}'`, col);
     return;
   }
-  const pieces = splitPieces(text, r);
+  const pieces = splitTopLevel(text, r);
   // gas's rule: the first row whose operands fit and that encodes; otherwise the first error.
   let best: Extract<Attempt, { ok: false }> | undefined;
   for (const v of variants) {
@@ -80,10 +73,8 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
     if (chunk.p2align < 6) chunk.p2align = 6;
     if (section.p2align < 6) section.p2align = 6;
   }
-  section.hasCode = true;
-  const r = { words };
   const offset = chunk.buf.length;
-  for (const w of r.words) chunk.buf.u32(w);
+  for (const w of words) chunk.buf.u32(w);
   for (const d of parsed.deferred) {
     const info = v.operands[d.index]!;
     chunk.fixups.push({
@@ -93,27 +84,6 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
       where: as.where, col: as.absCol(d.col),
     });
   }
-}
-
-/** Top-level comma-separated operand spans. */
-function splitPieces(text: string, r: number): Piece[] {
-  const out: Piece[] = [];
-  let depth = 0;
-  let start = r;
-  let any = false;
-  for (let i = r; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 32 && c !== 9) any = true;
-    if (c === 39) i = charConstEnd(text, i);
-    else if (c === 40) depth++;
-    else if (c === 41) depth--;
-    else if (c === 44 && depth === 0) {
-      out.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  if (any) out.push({ start, end: text.length });
-  return out;
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
@@ -296,8 +266,8 @@ function operandValue(
   }
   if (value && isAbsolute(value) && info.kind !== 'target') {
     if (!op.modifier) return { value: value.add };
-    const f = FOLD[op.modifier];
-    if (f) return { value: signedField(info, f(value.add)) };
+    const half = foldModifier(op.modifier, value.add);
+    if (half !== undefined) return { value: fieldPattern(info, half) };
   }
   // Needs the end of the input (or the linker).
   if (!info.fixup) {
@@ -309,11 +279,6 @@ function operandValue(
     }
   }
   return { value: 0n, deferred: op };
-}
-
-/** A folded @l/@h/... value goes into a signed field as its 16-bit pattern. */
-function signedField(info: OperandInfo, v: bigint): bigint {
-  return info.min < 0n && v > info.max ? v - 0x10000n : v;
 }
 
 function isRegisterKind(k: string): boolean {

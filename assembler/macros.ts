@@ -67,7 +67,6 @@ export class MacroEngine {
   private state?: Collecting;
   /** gas's \@: the number of macros expanded so far. */
   private counter = 0;
-  private nesting = 0;
 
   constructor(private readonly as: Assembler) {}
 
@@ -203,7 +202,7 @@ export class MacroEngine {
   invoke(name: string, text: string, r: number, col: number): boolean {
     const def = this.defs.get(name);
     if (!def) return false;
-    if (this.nestingOf() >= 100) {
+    if (this.as.sourceDepth >= 100) {
       this.as.error(`macros nested too deeply (more than 100 levels) expanding '${name}'`, col);
       return true;
     }
@@ -220,10 +219,6 @@ export class MacroEngine {
     }));
     this.as.pushSource(new ArrayLineSource(lines), frame, true);
     return true;
-  }
-
-  private nestingOf(): number {
-    return this.as.sourceDepth;
   }
 
   private bind(def: MacroDef, argText: string, col: number): Map<string, string> | undefined {

@@ -92,8 +92,6 @@ export class Section {
   p2align = 0;
   /** ELF section index in the output object (assigned by the writer). */
   index = 0;
-  /** Holds instructions: alignment in it pads with nops. */
-  hasCode = false;
   /** Final size, known after layout. */
   size = 0;
   /** Section symbol (created lazily when a relocation needs it). */
@@ -168,8 +166,6 @@ export class Sym {
   definedAt?: Where;
   /** ELF symbol index (assigned by the writer). */
   index = 0;
-  /** Section symbols are not in the user's namespace. */
-  sectionOf?: Section;
 
   constructor(readonly name: string) {}
 
