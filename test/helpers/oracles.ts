@@ -30,6 +30,7 @@ export const GNU = {
   objcopy: 'powerpc64-linux-gnu-objcopy',
   readelf: 'powerpc64-linux-gnu-readelf',
   nm: 'powerpc64-linux-gnu-nm',
+  ar: 'powerpc64-linux-gnu-ar',
   qemu: 'qemu-system-ppc64',
 } as const;
 

@@ -3,27 +3,13 @@
  * install script; it never skips silently.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { GNU, requireTool } from '../helpers/oracles.js';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const GNU = {
-  as: 'powerpc64-linux-gnu-as',
-  ld: 'powerpc64-linux-gnu-ld',
-  readelf: 'powerpc64-linux-gnu-readelf',
-  objcopy: 'powerpc64-linux-gnu-objcopy',
-  objdump: 'powerpc64-linux-gnu-objdump',
-  nm: 'powerpc64-linux-gnu-nm',
-  ar: 'powerpc64-linux-gnu-ar',
-} as const;
-
-const checked = new Set<string>();
-export function requireTool(tool: string): void {
-  if (checked.has(tool)) return;
-  const r = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
-  if (r.status !== 0) throw new Error(`GNU oracle ${tool} is not installed: run \`bash scripts/setup-deps.sh\``);
-  checked.add(tool);
-}
+/** Tool names and oracle discovery are the project's shared ones (test/helpers/oracles.ts). */
+export { GNU, requireTool };
 
 /** Run a tool; returns stdout. Throws with stderr when it fails. */
 export function run(tool: string, args: string[], cwd?: string): string {
