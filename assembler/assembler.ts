@@ -21,12 +21,12 @@ import { DEFAULT_ASM_CPU, isCpu, type Cpu } from '../isa/cpu.js';
 import { lookup } from '../isa/index.js';
 import type { InsnVariant } from '../isa/types.js';
 
+/** What the gas stage needs to know (the pipeline adds --defsym and listing on top). */
 export interface AsOptions {
   /** Accept r0..r31 / f0.. / v0.. / cr0.. names without '%' (gas -mregnames). */
-  regnames: boolean;
-  /** --defsym NAME=VALUE */
-  defsyms: readonly (readonly [string, string])[];
-  includeDirs: readonly string[];
+  regnames?: boolean;
+  /** .include / .incbin search path. */
+  includeDirs?: readonly string[];
   /** -mCPU: the CPU level instructions are checked against (gas names: power7, ppc64, ...). */
   cpu?: string;
   /** -many: also accept instructions of any other CPU when the selected one lacks them. */
@@ -217,9 +217,9 @@ export class Assembler {
   }
 
   private register(name: string, percent: boolean): { v: number; cls: RegClass } | undefined {
-    if (!percent && !this.options.regnames && !this.crContext) return undefined;
+    if (!percent && this.options.regnames !== true && !this.crContext) return undefined;
     const lower = name.toLowerCase();
-    if (!percent && !this.options.regnames) {
+    if (!percent && this.options.regnames !== true) {
       // CR operands: cr0..cr7 and the CR bit names are always known (as in gas).
       const cr = /^cr([0-7])$/.exec(lower);
       if (cr) return { v: Number(cr[1]), cls: 'cr' };

@@ -610,7 +610,7 @@ function withOrigin(src: TextLineSource, origin: import('../common/diagnostics.j
 }
 
 function findFile(as: Assembler, name: string): { path: string; data: Uint8Array } | undefined {
-  const candidates = name.startsWith('/') ? [name] : [name, ...as.options.includeDirs.map((d) => `${d.replace(/\/$/, '')}/${name}`)];
+  const candidates = name.startsWith('/') ? [name] : [name, ...(as.options.includeDirs ?? []).map((d) => `${d.replace(/\/$/, '')}/${name}`)];
   for (const c of candidates) {
     const data = as.host.readFile(c);
     if (data) return { path: c, data };

@@ -7,7 +7,7 @@
  */
 import { DiagnosticBag, type Diagnostic } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
-import { preprocess } from './cpp/index.js';
+import { preprocess, type CppOptions } from './cpp/index.js';
 import { assembleSources } from './pipeline.js';
 
 export interface AssembleInput {
@@ -69,7 +69,7 @@ export function assemble(files: readonly AssembleInput[], options: AssembleOptio
       text = preprocess(
         f.path,
         text,
-        { includeDirs: options.includeDirs ?? [], defines: options.defines ?? [], undefines: options.undefines ?? [] },
+        cppOptions(options),
         host,
         bag,
       );
@@ -84,7 +84,7 @@ export function assemble(files: readonly AssembleInput[], options: AssembleOptio
   const viaCpp = files.some((f) => options.preprocess ?? needsCpp(f.path));
   const r = assembleSources(
     sources,
-    { ...options, ...(viaCpp ? { cpu: options.cpu ?? 'power4', any: options.any ?? true } : {}) },
+    viaCpp ? gccCpuMode(options) : options,
     host,
   );
   return { ...r, diagnostics: [...bag.items, ...r.diagnostics] };
@@ -102,16 +102,25 @@ export async function assembleStreaming(path: string, options: AssembleOptions, 
   const text = decodeText(data, path, bag);
   if (text === undefined) return { diagnostics: bag.items, printed: [] };
   const { startCppStream } = await import('./cpp/stream.js');
-  const stream = startCppStream(path, text, { includeDirs: options.includeDirs ?? [], defines: options.defines ?? [], undefines: options.undefines ?? [] });
+  const stream = startCppStream(path, text, cppOptions(options));
   const r = assembleSources(
     [{ path, text: '', more: () => stream.pull() }],
-    { ...options, cpu: options.cpu ?? 'power4', any: options.any ?? true },
+    gccCpuMode(options),
     host,
   );
   const cppDiagnostics = await stream.diagnostics();
   const diagnostics = [...cppDiagnostics, ...r.diagnostics];
   if (cppDiagnostics.some((d) => d.severity === 'error')) return { diagnostics, printed: r.printed };
   return { ...r, diagnostics };
+}
+
+function cppOptions(options: AssembleOptions): CppOptions {
+  return { includeDirs: options.includeDirs ?? [], defines: options.defines ?? [], undefines: options.undefines ?? [] };
+}
+
+/** What `gcc -c` passes to gas for a .S file (-mpower4 -many), unless the user chose otherwise. */
+function gccCpuMode(options: AssembleOptions): AssembleOptions {
+  return { ...options, cpu: options.cpu ?? 'power4', any: options.any ?? true };
 }
 
 /** Inputs at least this large are preprocessed in a worker by the CLI (smaller ones do not gain). */

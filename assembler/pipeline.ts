@@ -4,19 +4,15 @@
  */
 import type { Diagnostic } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
-import { Assembler } from './assembler.js';
+import { Assembler, type AsOptions } from './assembler.js';
 import { TextLineSource, type SourceLine } from './lines.js';
 import { layoutSections, resolveFixups } from './fixups.js';
 import { writeObject } from './object.js';
 import { formatListing } from './listing.js';
 
-export interface GasOptions {
-  includeDirs?: readonly string[];
+export interface GasOptions extends AsOptions {
+  /** --defsym NAME=VALUE, defined before the first line. */
   defsyms?: readonly (readonly [string, string])[];
-  regnames?: boolean;
-  cpu?: string;
-  /** gas -many */
-  any?: boolean;
   /** Produce a listing (GNU as -a). */
   listing?: boolean;
 }
@@ -36,10 +32,7 @@ export interface GasSource {
 }
 
 export function assembleSources(sources: readonly GasSource[], options: GasOptions, host: Host): GasResult {
-  const as = new Assembler(
-    { regnames: options.regnames ?? false, defsyms: options.defsyms ?? [], includeDirs: options.includeDirs ?? [], ...(options.cpu ? { cpu: options.cpu } : {}), ...(options.any ? { any: true } : {}) },
-    host,
-  );
+  const as = new Assembler(options, host);
   for (const [name, value] of options.defsyms ?? []) {
     as.where = { file: '--defsym', line: 1, origin: [] };
     as.processStatement(`${name}=${value}`, 1);
