@@ -167,7 +167,6 @@ export class Assembler {
   private reference(name: string, col: number): Expr {
     const sym = this.symbol(name);
     if (sym.assigned) {
-      sym.referenced = true;
       if (sym.kind === 'abs') return { k: 'num', v: sym.value };
       if (sym.kind === 'label') return { k: 'pos', chunk: sym.chunk!, offset: sym.offset };
       if (sym.kind === 'equ') return sym.expr!;

@@ -384,7 +384,6 @@ function bindDirective(binding: 'global' | 'weak' | 'local'): DirectiveHandler {
   return (as, text, r, col, name) => {
     for (const s of symbolNames(as, text, r, col, name)) {
       s.binding = binding;
-      s.referenced = true;
     }
   };
 }
@@ -393,7 +392,6 @@ function visibilityDirective(v: number): DirectiveHandler {
   return (as, text, r, col, name) => {
     for (const s of symbolNames(as, text, r, col, name)) {
       s.visibility = v;
-      s.referenced = true;
     }
   };
 }
@@ -419,7 +417,6 @@ function typeDirective(as: Assembler, text: string, r: number, col: number): voi
   }
   const s = as.symbol(name);
   s.type = type;
-  s.referenced = true;
 }
 
 function sizeDirective(as: Assembler, text: string, r: number, col: number): void {
@@ -469,7 +466,6 @@ function commDirective(as: Assembler, text: string, r: number, col: number, name
   sym.commonSize = size > sym.commonSize ? size : sym.commonSize;
   sym.commonAlign = align === null ? defaultCommonAlign(size) : align;
   sym.binding = sym.binding === 'local' ? 'global' : sym.binding;
-  sym.referenced = true;
 }
 
 function defaultCommonAlign(size: bigint): bigint {

@@ -76,7 +76,6 @@ function notAbsolute(op: string, phase: Phase): never {
 }
 
 function symbolValue(sym: Sym, phase: Phase, depth: number, col: number): Value {
-  sym.referenced = true;
   switch (sym.kind) {
     case 'abs':
       return { add: sym.value, plus: [], minus: [] };

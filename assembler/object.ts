@@ -70,7 +70,7 @@ export function writeObject(as: Assembler, relocs: PendingReloc[]): Uint8Array {
 
   function relocSymbolIndex(r: PendingReloc): number {
     if (r.sym) return r.sym.index;
-    if (r.sectionSym) return r.sectionSym.symbol!.index;
+    if (r.sectionSym) return r.sectionSym.symbolIndex;
     return 0;
   }
 }
@@ -92,7 +92,7 @@ function buildSymbols(as: Assembler): { symbols: OutSym[]; firstGlobal: number }
     const sym = { name: '', value: 0n, size: 0n, bind: STB_LOCAL, type: STT_SECTION, other: 0, shndx: s.index };
     const out: OutSym = { section: s, elf: sym };
     locals.push(out);
-    s.symbol = { index: locals.length - 1 } as Sym;
+    s.symbolIndex = locals.length - 1;
   }
   const globals: OutSym[] = [];
   for (const sym of as.symbolList) {

@@ -94,8 +94,8 @@ export class Section {
   index = 0;
   /** Final size, known after layout. */
   size = 0;
-  /** Section symbol (created lazily when a relocation needs it). */
-  symbol?: Sym;
+  /** Index of the section's STT_SECTION symbol in .symtab (assigned by the writer). */
+  symbolIndex = 0;
 
   constructor(
     readonly name: string,
@@ -155,8 +155,6 @@ export class Sym {
   visibility = 0;
   commonSize = 0n;
   commonAlign = 0n;
-  /** Appears in an expression or directive (undefined symbols are emitted only when referenced). */
-  referenced = false;
   /** Needed in .symtab as a relocation target. */
   usedInReloc = false;
   /** Defined by .equiv: may not be redefined. */
