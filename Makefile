@@ -22,8 +22,10 @@ deps: node_modules/.package-lock.json
 setup:
 	bash scripts/setup-deps.sh
 
+# tsc, then each tool bundled into one file with a V8 code cache (scripts/bundle.ts) for bin/.
 dist/.stamp: node_modules/.package-lock.json tsconfig.json $(TS_SOURCES)
 	npx tsc -p tsconfig.json
+	$(NODE) dist/scripts/bundle.js
 	@touch $@
 build: dist/.stamp
 

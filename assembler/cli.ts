@@ -2,8 +2,7 @@
  * ppc64-as: GNU-compatible command line over assemble(). Parses argv, does the I/O,
  * prints diagnostics GNU-style and sets the exit status (0 ok, 1 any error).
  */
-import { realpathSync, statSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { statSync, writeFileSync } from 'node:fs';
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
 import { removeOutput, writeFileAtomic } from '../common/output.js';
@@ -160,9 +159,4 @@ export async function main(argv: string[]): Promise<number> {
     else process.stdout.write(result.listing);
   }
   return 0;
-}
-
-// Run as a program (`node dist/assembler/cli.js ...`) as well as through bin/ppc64-as.js.
-if (process.argv[1] && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))) {
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-// Thin launcher: the tool lives in assembler/cli.ts, compiled to dist/ by `npm run build`.
-import { main } from '../dist/assembler/cli.js';
-process.exitCode = await main(process.argv.slice(2));
+// Thin launcher: the tool lives in assembler/cli.ts, built into dist/ by `make build` (see common/launch.ts).
+import { launch } from '../dist/common/launch.js';
+process.exitCode = await launch('ppc64-as', new URL('../dist/assembler/cli.js', import.meta.url), process.argv.slice(2));

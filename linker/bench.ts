@@ -12,7 +12,8 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const WORK = join(ROOT, 'build', 'bench-ld');
 const GNU_AS = 'powerpc64-linux-gnu-as';
 const GNU_LD = 'powerpc64-linux-gnu-ld';
-const OUR_LD = join(ROOT, 'dist', 'linker', 'cli.js');
+/** The command users run (bin/ppc64-ld.js, which runs the bundle `make build` makes). */
+const OUR_LD = join(ROOT, 'bin', 'ppc64-ld.js');
 
 /** One small object: a few functions calling each other and the next object, data pointing at them. */
 function smallObject(i: number, n: number): string {
@@ -70,8 +71,8 @@ export async function main(): Promise<number> {
       return 1;
     }
   }
-  if (!existsSync(OUR_LD)) {
-    process.stderr.write('bench-ld: dist/linker/cli.js is missing: run `npx tsc -p tsconfig.json` first\n');
+  if (!existsSync(join(ROOT, 'dist', 'bundle', 'ppc64-ld.cjs'))) {
+    process.stderr.write('bench-ld: dist/bundle/ppc64-ld.cjs is missing: run `make build` first\n');
     return 1;
   }
   mkdirSync(WORK, { recursive: true });

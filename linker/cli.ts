@@ -2,8 +2,6 @@
  * ppc64-ld command line: parse argv, link, print diagnostics GNU-style on stderr, write the output
  * (and map) atomically. No output file is left behind when the link fails.
  */
-import { realpathSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
@@ -65,9 +63,4 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   return 0;
-}
-
-// Run when executed directly (`node dist/linker/cli.js ...`); bin/ppc64-ld.js imports main instead.
-if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href) {
-  process.exitCode = await main(process.argv.slice(2));
 }

@@ -3,7 +3,6 @@
  * diagnostics GNU-style, returns the exit status (0 ok, 1 errors or a stale header, 2 usage).
  */
 import { readFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
 import { writeFileAtomic } from '../common/output.js';
@@ -144,9 +143,4 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
   }
   return 0;
-}
-
-// Run when executed directly (`node dist/offsets/cli.js ...`); bin/ppc64-offsets.js imports main.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.exitCode = await main(process.argv.slice(2));
 }

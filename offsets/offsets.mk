@@ -6,7 +6,7 @@
 OFFSETS_DECLS   := offsets/asm-offsets.c
 OFFSETS_INCLUDE := offsets/include
 OFFSETS_HEADER  := offsets/generated/asm-offsets.h
-OFFSETS_CLI      = $(NODE) dist/offsets/cli.js generate $(OFFSETS_DECLS) -I $(OFFSETS_INCLUDE) -o $(OFFSETS_HEADER)
+OFFSETS_CLI      = $(NODE) bin/ppc64-offsets.js generate $(OFFSETS_DECLS) -I $(OFFSETS_INCLUDE) -o $(OFFSETS_HEADER)
 
 .PHONY: offsets offsets-check
 offsets: build

@@ -1,0 +1,81 @@
+/**
+ * The bin/ launchers run each tool from its bundle with a V8 code cache (common/launch.ts,
+ * scripts/bundle.ts). These tests hold `make build`'s bundles to the modules they were made from:
+ * current, accepted by this Node's V8, and doing exactly what the unbundled modules do.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const BUILD_HINT = 'run `make build` (tsc, then scripts/bundle.ts)';
+const TOOLS: [tool: string, folder: string][] = [
+  ['ppc64-as', 'assembler'],
+  ['ppc64-ld', 'linker'],
+  ['ppc64-objdump', 'disassembler'],
+  ['ppc64-sim', 'simulator'],
+  ['ppc64-offsets', 'offsets'],
+];
+
+const tmp = mkdtempSync(join(tmpdir(), 'launch-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** Run bin/<tool>.js, from its bundle or (bundled = false) from the compiled modules. */
+function run(tool: string, args: string[], bundled: boolean): { status: number | null; stdout: string; stderr: string } {
+  const env = { ...process.env, PPC64_BUNDLE: bundled ? '1' : '0' };
+  const r = spawnSync(process.execPath, [join(ROOT, 'bin', `${tool}.js`), ...args], { encoding: 'utf8', env, cwd: tmp });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.each(TOOLS)('%s', (tool, folder) => {
+  const bundle = join(ROOT, 'dist', 'bundle', `${tool}.cjs`);
+
+  it('has a bundle at least as new as the compiled modules', () => {
+    const b = statSync(bundle, { throwIfNoEntry: false });
+    const cli = statSync(join(ROOT, 'dist', folder, 'cli.js'), { throwIfNoEntry: false });
+    expect(cli, `dist/${folder}/cli.js is missing: ${BUILD_HINT}`).toBeDefined();
+    expect(b, `dist/bundle/${tool}.cjs is missing: ${BUILD_HINT}`).toBeDefined();
+    expect(b!.mtimeMs, `dist/bundle/${tool}.cjs is older than dist/${folder}/cli.js: ${BUILD_HINT}`).toBeGreaterThanOrEqual(cli!.mtimeMs);
+  });
+
+  it("has a code cache this Node's V8 accepts", () => {
+    // In a fresh process with no flags, as a launcher runs (vitest's own process may differ).
+    const probe = `
+      const { readFileSync } = require('node:fs');
+      const { Script } = require('node:vm');
+      const source = readFileSync(process.argv[1], 'utf8');
+      const s = new Script('(function (exports, require, module, __filename, __dirname) {' + source + '\\n})',
+        { filename: process.argv[1], cachedData: readFileSync(process.argv[2]) });
+      process.stdout.write(String(s.cachedDataRejected));`;
+    const r = spawnSync(process.execPath, ['-e', probe, bundle, bundle.replace(/\.cjs$/, '.cache')], { encoding: 'utf8', env: { ...process.env, NODE_OPTIONS: '' } });
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('false');
+  });
+
+  it('answers --version and --help as the modules do', () => {
+    for (const args of [['--version'], ['--help']]) {
+      const a = run(tool, args, true);
+      const b = run(tool, args, false);
+      expect(a).toEqual(b);
+    }
+  });
+});
+
+describe('a real job, bundled and not', () => {
+  it('assembles and disassembles to the same bytes and text', () => {
+    const src = join(ROOT, 'test', 'assembler', 'inputs', 'kernel.S');
+    const outputs: string[][] = [];
+    for (const bundled of [true, false]) {
+      const tag = bundled ? 'b' : 'm';
+      const as = run('ppc64-as', ['-I', join(ROOT, 'test', 'assembler', 'inputs', 'include'), '-o', `${tag}.o`, src], bundled);
+      expect(as.stderr).toBe('');
+      expect(as.status).toBe(0);
+      const objdump = run('ppc64-objdump', ['-d', `${tag}.o`], bundled);
+      expect(objdump.status).toBe(0);
+      outputs.push([readFileSync(join(tmp, `${tag}.o`)).toString('hex'), objdump.stdout.replaceAll(`${tag}.o`, 'X.o')]);
+    }
+    expect(outputs[0]).toEqual(outputs[1]);
+  });
+});
