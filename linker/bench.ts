@@ -4,7 +4,7 @@
  * once with GNU as into build/bench-ld/ and reused.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,6 +52,15 @@ function assemble(name: string, text: string): string {
   return obj;
 }
 
+/** Whether two executables load the same bytes (`objcopy -O binary` of each). */
+function sameLoadedBytes(a: string, b: string): boolean {
+  const flat = (f: string): Buffer => {
+    execFileSync('powerpc64-linux-gnu-objcopy', ['-O', 'binary', f, `${f}.bin`]);
+    return readFileSync(`${f}.bin`);
+  };
+  return flat(a).equals(flat(b));
+}
+
 function timeRun(cmd: string, args: string[], runs: number): number {
   let best = Infinity;
   for (let r = 0; r < runs; r++) {
@@ -65,7 +74,7 @@ function timeRun(cmd: string, args: string[], runs: number): number {
 }
 
 export async function main(): Promise<number> {
-  for (const tool of [GNU_AS, GNU_LD]) {
+  for (const tool of [GNU_AS, GNU_LD, 'powerpc64-linux-gnu-objcopy']) {
     if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
       process.stderr.write(`bench-ld: ${tool} is not installed: run \`bash scripts/setup-deps.sh\`\n`);
       return 1;
@@ -98,10 +107,12 @@ export async function main(): Promise<number> {
     const gnu = timeRun(GNU_LD, ['-o', gnuOut, ...inputs], runs);
     const ours = timeRun(process.execPath, [OUR_LD, '-o', ourOut, ...inputs], runs);
     const ratio = ours / gnu;
+    if (!sameLoadedBytes(gnuOut, ourOut)) throw new Error(`${label}: ppc64-ld's loaded bytes differ from GNU ld's`);
     if (label === '1000 objects') ratio1000 = ratio;
     rows.push(`${label.padEnd(20)} ${gnu.toFixed(1).padStart(10)} ms ${ours.toFixed(1).padStart(10)} ms ${ratio.toFixed(2).padStart(8)}x`);
   }
   process.stdout.write(`${'inputs'.padEnd(20)} ${'GNU ld'.padStart(13)} ${'ppc64-ld'.padStart(13)} ${'ratio'.padStart(9)}\n${rows.join('\n')}\n`);
+  process.stdout.write('every link: loaded bytes equal to GNU ld\'s\n');
   process.stdout.write(`target: within 1.5x of GNU ld at 1000 objects: ${ratio1000 <= 1.5 ? 'met' : 'NOT met'} (${ratio1000.toFixed(2)}x)\n`);
   return 0;
 }

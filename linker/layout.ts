@@ -16,11 +16,15 @@ const alignUp = (v: bigint, a: bigint): bigint => (a <= 1n ? v : (a & (a - 1n)) 
 const hex = (v: bigint): string => `0x${v.toString(16)}`;
 
 interface DataSegment {
-  /** Relro-adjusted base, fixed after a converged pass. */
+  /** The base chosen after a converged pass (for relro, or to save a page), then kept. */
   fixedBase?: bigint;
   base?: bigint;
   relroEnd?: bigint;
   relroOffset: bigint;
+  /** DATA_SEGMENT_END's argument: where the data segment ends. */
+  end?: bigint;
+  /** fixedBase is relro's (DATA_SEGMENT_RELRO_END then pads to the page). */
+  relroFixed?: boolean;
 }
 
 export interface LayoutState {
@@ -60,7 +64,7 @@ export function runLayout(ctx: Ctx, st: LayoutState): boolean {
     runPass(ctx, st, false);
     const snap = snapshot(ctx, st);
     if (snap === prev) {
-      if (maybeFixRelro(ctx, st)) {
+      if (maybeFixRelro(ctx, st) || maybeSaveCommonPage(ctx, st)) {
         prev = '';
         continue;
       }
@@ -87,13 +91,14 @@ function snapshot(ctx: Ctx, st: LayoutState): string {
 
 /**
  * DATA_SEGMENT_RELRO_END: move the data segment so that the relro sections end exactly on a
- * common-page boundary, placing each relro section as late as its alignment allows (last first).
+ * page boundary, placing each relro section as late as its alignment allows (last first). The
+ * page is the maximum page size: GNU ld 2.40 pads relro to it whatever -z common-page-size says.
  */
 function maybeFixRelro(ctx: Ctx, st: LayoutState): boolean {
   const ds = st.ds;
   if (ds.fixedBase !== undefined || ds.base === undefined || ds.relroEnd === undefined) return false;
   if (!ctx.opts.relro || ctx.opts.omagic || ds.relroEnd <= ds.base) return false;
-  const page = ctx.opts.commonPageSize;
+  const page = ctx.opts.maxPageSize;
   let desired = alignUp(ds.relroEnd, page) - ds.relroOffset;
   const relro = st.outputs.filter((o) => o.exists && o.alloc && o.addr >= ds.base! && o.addr < ds.relroEnd!);
   if (relro.length === 0) return false;
@@ -106,7 +111,29 @@ function maybeFixRelro(ctx: Ctx, st: LayoutState): boolean {
   }
   if (desired < ds.base) return false;
   ds.fixedBase = desired;
+  ds.relroFixed = true;
   for (const o of relro) o.relro = true;
+  return true;
+}
+
+/**
+ * DATA_SEGMENT_ALIGN's second form, when relro did not place the data segment: start it at the
+ * next common-page boundary (in the same max-page frame) when that makes the segment, up to
+ * DATA_SEGMENT_END, touch one common page fewer. With `first` bytes from the base up to the next
+ * common-page boundary and `last` bytes used of the segment's final common page, moving the whole
+ * segment up by `first` saves that page exactly when the segment spans more than one common page
+ * and first + last fits in one.
+ */
+function maybeSaveCommonPage(ctx: Ctx, st: LayoutState): boolean {
+  const ds = st.ds;
+  if (ds.fixedBase !== undefined || ds.base === undefined || ds.end === undefined || ctx.opts.omagic) return false;
+  const page = ctx.opts.commonPageSize;
+  const max = ctx.opts.maxPageSize;
+  if (page >= max || page <= 0n) return false;
+  const first = (page - (ds.base % page)) % page;
+  const last = ds.end % page;
+  if (first === 0n || last === 0n || ds.base / page === ds.end / page || first + last > page) return false;
+  ds.fixedBase = ds.base + first;
   return true;
 }
 
@@ -115,6 +142,7 @@ function runPass(ctx: Ctx, st: LayoutState, final: boolean): Pass {
   st.assigned.clear();
   st.ds.base = undefined;
   st.ds.relroEnd = undefined;
+  st.ds.end = undefined;
   const env = makeEnv(ctx, st, pass);
   for (const r of ctx.script.memory) {
     pass.regionCursor.set(r.name, evaluate(r.origin, minimalEnv(pass)).v);
@@ -179,12 +207,15 @@ function makeEnv(ctx: Ctx, st: LayoutState, pass: Pass): EvalEnv {
     dataSegmentRelroEnd: (offset, exp) => {
       st.ds.relroEnd = exp + offset;
       st.ds.relroOffset = offset;
-      if (st.ds.fixedBase !== undefined && st.ds.base !== undefined && exp + offset > st.ds.base) {
-        return alignUp(exp + offset, ctx.opts.commonPageSize) - offset;
+      if (st.ds.relroFixed && st.ds.base !== undefined && exp + offset > st.ds.base) {
+        return alignUp(exp + offset, ctx.opts.maxPageSize) - offset;
       }
       return exp;
     },
-    dataSegmentEnd: (exp) => exp,
+    dataSegmentEnd: (exp) => {
+      st.ds.end = exp;
+      return exp;
+    },
     error: (message, loc) => {
       if (pass.final) pass.errors.push({ message, loc });
     },

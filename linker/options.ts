@@ -24,7 +24,7 @@ export interface LinkOptions {
   undefined: string[];
   libraryPaths: string[];
   stripAll: boolean;
-  /** -z max-page-size / common-page-size (ppc64 defaults: 64 KiB both). */
+  /** -z max-page-size / common-page-size (GNU ld's ppc64 defaults: 64 KiB and 4 KiB). */
   maxPageSize: bigint;
   commonPageSize: bigint;
   relro: boolean;
@@ -37,7 +37,7 @@ export interface LinkOptions {
 
 export const defaultOptions = (): LinkOptions => ({
   inputs: [], output: 'a.out', scripts: [], oformat: 'elf', omagic: false, gcSections: false, printGcSections: false,
-  defsyms: [], undefined: [], libraryPaths: [], stripAll: false, maxPageSize: 0x10000n, commonPageSize: 0x10000n,
+  defsyms: [], undefined: [], libraryPaths: [], stripAll: false, maxPageSize: 0x10000n, commonPageSize: 0x1000n,
   relro: true, fatalWarnings: false, version: false, help: false, stats: false,
 });
 

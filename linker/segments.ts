@@ -167,7 +167,7 @@ export function layoutFile(ctx: Ctx, segs: Segment[], outputs: OutputSection[], 
       if (!relro.length) continue;
       const start = relro[0]!;
       const end = relro[relro.length - 1]!;
-      const memsz = alignUp(end.addr + end.size, ctx.opts.commonPageSize) - start.addr;
+      const memsz = alignUp(end.addr + end.size, ctx.opts.maxPageSize) - start.addr;
       const holder = elfSegs.find((e) => e.type === PT_LOAD && e.vaddr <= start.addr && start.addr < e.vaddr + e.memsz);
       const avail = holder ? holder.offset + holder.filesz - offsets.get(start)! : end.addr + end.size - start.addr;
       elfSegs.push({ type: PT_GNU_RELRO, flags: PF_R, offset: offsets.get(start)!, vaddr: start.addr, paddr: start.lma, filesz: avail < memsz ? avail : memsz, memsz, align: 1n });

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { GNU, run, tempDir } from './gnu-tools.js';
 import { INPUTS, assembleInput, describeImage, linkGnu, linkOurs, symbolDiff } from './harness.js';
 
-const SOURCES = ['hello', 'main', 'helper1', 'helper2', 'strong_hook', 'arch_main', 'util_a', 'util_b', 'util_c', 'util_d', 'vectors', 'gc', 'relocs', 'relocs2', 'opd', 'hint'];
+const SOURCES = ['hello', 'main', 'helper1', 'helper2', 'strong_hook', 'arch_main', 'util_a', 'util_b', 'util_c', 'util_d', 'vectors', 'gc', 'relocs', 'relocs2', 'opd', 'hint', 'dataseg', 'dataseg_plain'];
 
 let dir = '';
 const obj: Record<string, string> = {};
@@ -106,6 +106,18 @@ describe('ppc64-ld vs GNU ld', () => {
 
   it('-N (omagic): one RWX segment, no page alignment', () => {
     same('omagic', ['-N', obj.hello!, obj.relocs2!]);
+  });
+
+  it('the data segment: relro padded to the max page, else the common-page-saving DATA_SEGMENT_ALIGN, under -z options', () => {
+    for (const [tag, args] of [
+      ['', []], ['norelro', ['-z', 'norelro']], ['cps4k', ['-z', 'common-page-size=0x1000']], ['cps64k', ['-z', 'common-page-size=0x10000']],
+    ] as const) {
+      same(`dataseg${tag}`, [...args, obj.dataseg!]);
+      same(`dataseg_plain${tag}`, [...args, obj.dataseg_plain!]);
+    }
+    // The page-saving form is taken here (the segment starts on a 4 KiB boundary, not at the text's offset in the page).
+    const { ours } = same('dataseg_plain_check', [obj.dataseg_plain!]);
+    expect((ours.symbols.get('table')! & 0xfffn) === 0n).toBe(true);
   });
 
   it('--defsym, -e and -u', () => {
