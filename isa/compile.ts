@@ -6,6 +6,8 @@
  *
  * It runs once at module load and checks the table (unknown base rows, fixed values that
  * do not fit, fixed fields overlapping operands). Problems are table bugs, so it throws.
+ * The aliases are compiled (and checked) on first use: a program that only decodes base
+ * rows (the simulator) never pays for them; the table tests use every row.
  */
 import { FIELDS, fieldWidth, type FieldKey } from './fields.js';
 import { OPERANDS, type OperandKey, type OperandSpec } from './operands.js';
@@ -62,8 +64,6 @@ export interface Row extends InsnVariant {
   readonly rawSuffix: string;
   readonly toBase: AliasSpec['toBase'] | undefined;
   readonly fromBase: AliasSpec['fromBase'] | undefined;
-  /** Base rows: the aliases over this row, in table (= print preference) order. */
-  readonly aliases: Row[];
   /** Base rows: the fields reported in DecodedInsn.fields. */
   readonly fields: readonly CompiledField[];
   readonly branch: BranchKind | undefined;
@@ -73,10 +73,39 @@ export interface Row extends InsnVariant {
   readonly promote: { readonly row: Row; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean } | undefined;
 }
 
+/**
+ * A base row before it is compiled: enough for the decoder to pick candidates for a word (the
+ * fixed fields of the first word: primary and extended opcodes, Rc, OE), and the row on demand.
+ */
+export interface LazyRow {
+  readonly cpu: CpuReq;
+  readonly size: 4 | 8;
+  /** Bits of the first word set by the row's fixed fields, and their values there. */
+  readonly fixedMask: number;
+  readonly fixedMatch: number;
+  /** The compiled row (compiled with the other forms of its table entry on first use). */
+  row(): Row;
+}
+
+/**
+ * The compiled table, compiled as far as it is used: a table entry's rows when the decoder
+ * first needs one of them (lazyBaseRows) or when a caller wants them all (baseRows, rows,
+ * byMnemonic); the aliases when first needed (rows, byMnemonic, aliasesOf). The simulator
+ * decodes a few hundred kinds of instruction with -M raw and compiles only those rows.
+ */
 export interface CompiledTable {
-  readonly rows: readonly Row[]; // every variant, table order
+  /** Every variant, table order (compiles everything). */
+  readonly rows: readonly Row[];
+  /** Every base row, table order (compiles every base row). */
   readonly baseRows: readonly Row[];
+  /** The base rows in table order, each compiled on first use. */
+  readonly lazyBaseRows: readonly LazyRow[];
+  /** Assembler spellings (compiles the aliases). */
   readonly byMnemonic: ReadonlyMap<string, readonly Row[]>;
+  /** The aliases over a base row, in table (= print preference) order (compiles the aliases). */
+  aliasesOf(row: Row): readonly Row[];
+  /** Mnemonics of the base rows that have an alias objdump -M raw prints (no alias compiled). */
+  readonly rawAliasBases: ReadonlySet<string>;
 }
 
 const DEFAULT_CPU: CpuReq = { since: 'ppc64' };
@@ -177,12 +206,15 @@ interface Variant {
   readonly oe: boolean;
 }
 
-function variantsOf(rc: boolean, oe: boolean): Variant[] {
-  const out: Variant[] = [{ suffix: '', rc: false, oe: false }];
-  if (rc) out.push({ suffix: '.', rc: true, oe: false });
-  if (oe) out.push({ suffix: 'o', rc: false, oe: true });
-  if (oe && rc) out.push({ suffix: 'o.', rc: true, oe: true });
-  return out;
+const PLAIN: Variant = Object.freeze({ suffix: '', rc: false, oe: false });
+const RC: Variant = Object.freeze({ suffix: '.', rc: true, oe: false });
+const OE: Variant = Object.freeze({ suffix: 'o', rc: false, oe: true });
+const OE_RC: Variant = Object.freeze({ suffix: 'o.', rc: true, oe: true });
+/** The forms a row or alias spells, in table order (shared constant lists: nothing is allocated). */
+const VARIANTS: readonly (readonly Variant[])[] = [[PLAIN], [PLAIN, RC], [PLAIN, OE], [PLAIN, RC, OE, OE_RC]].map((l) => Object.freeze(l));
+
+function variantsOf(rc: boolean, oe: boolean): readonly Variant[] {
+  return VARIANTS[(rc ? 1 : 0) + (oe ? 2 : 0)]!;
 }
 
 function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledField>, ops: Map<OperandKey, CompiledOperand>): Row {
@@ -255,7 +287,6 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     rawSuffix: spec.rawSuffix ?? '',
     toBase: undefined,
     fromBase: undefined,
-    aliases: [],
     fields: [...reported.values()],
     branch: spec.branch,
     check: spec.check === undefined ? [] : typeof spec.check === 'string' ? [spec.check] : spec.check,
@@ -307,7 +338,6 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
     rawSuffix: '',
     toBase: padded(spec, base),
     fromBase: spec.fromBase,
-    aliases: [],
     fields: base.fields,
     branch: base.branch,
     check: base.check,
@@ -321,56 +351,146 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
   const ops = new Map<OperandKey, CompiledOperand>();
   for (const k of Object.keys(OPERANDS) as OperandKey[]) ops.set(k, compileOperand(k, fields));
 
-  // Pass 1: base rows (aliases may name a base row that comes after them).
-  const baseByName = new Map<string, Row[]>();
+  const rowEntries = entries.filter((e): e is RowSpec => e.type === 'row');
+  const rawAliasBases = new Set<string>();
+  for (const e of entries) if (e.type === 'alias' && e.raw) for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) rawAliasBases.add(e.base + v.suffix);
+
+  // Base rows, compiled one table entry at a time on first use. Promotions name another base row
+  // (the first of that spelling) with the same operands.
   const compiled = new Map<TableEntry, Row[]>();
-  for (const e of entries) {
-    if (e.type !== 'row') continue;
-    const rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((v) => compileRow(e, v, fields, ops));
+  let firstByName: Map<string, { spec: RowSpec; form: number }> | undefined;
+  const rowsOf = (e: RowSpec): Row[] => {
+    let rows = compiled.get(e);
+    if (rows) return rows;
+    rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((v) => compileRow(e, v, fields, ops));
     compiled.set(e, rows);
-    for (const r of rows) {
-      const list = baseByName.get(r.mnemonic) ?? [];
-      list.push(r);
-      baseByName.set(r.mnemonic, list);
+    if (e.promote) {
+      if (!firstByName) {
+        firstByName = new Map();
+        for (const spec of rowEntries) {
+          variantsOf(spec.rc !== undefined, spec.oe ?? false).forEach((v, form) => {
+            if (!firstByName!.has(spec.mnemonic + v.suffix)) firstByName!.set(spec.mnemonic + v.suffix, { spec, form });
+          });
+        }
+      }
+      const to = firstByName.get(e.promote.to);
+      if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
+      const promote = { row: rowsOf(to.spec)[to.form]!, since: e.promote.since, when: e.promote.when };
+      for (const r of rows) (r as { promote: Row['promote'] }).promote = promote;
     }
+    return rows;
+  };
+  let baseRows: Row[] | undefined;
+  const allBaseRows = (): Row[] => (baseRows ??= rowEntries.flatMap(rowsOf));
+
+  // The decoder's view (on first use): every base row's fixed bits in its first word.
+  interface Pending extends LazyRow {
+    readonly spec: RowSpec;
+    readonly form: number;
   }
-  // Promotions name another base row with the same operands.
-  for (const [e, rows] of compiled) {
-    if (e.type !== 'row' || !e.promote) continue;
-    const to = baseByName.get(e.promote.to)?.[0];
-    if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
-    for (const r of rows) (r as { promote: Row['promote'] }).promote = { row: to, since: e.promote.since, when: e.promote.when };
+  function row(this: Pending): Row {
+    return rowsOf(this.spec)[this.form]!;
   }
-  // Pass 2: aliases, in table order.
-  for (const e of entries) {
-    if (e.type !== 'alias') continue;
+  let lazyBaseRows: Pending[] | undefined;
+  const pendingRows = (): Pending[] => {
+    const word0Masks = new Map<FieldKey, number>();
+    const scratch = [0, 0];
+    const word0 = (k: FieldKey, value: number): number => {
+      const f = fields.get(k)!;
+      scratch[0] = scratch[1] = 0;
+      insertField(scratch, f, value % 2 ** f.width);
+      return scratch[0]!;
+    };
+    const maskOf = (k: FieldKey): number => {
+      let m = word0Masks.get(k);
+      if (m === undefined) word0Masks.set(k, (m = word0(k, 2 ** fields.get(k)!.width - 1)));
+      return m;
+    };
+    const out: Pending[] = [];
+    for (const e of rowEntries) {
+      let mask = 0;
+      let match = 0;
+      for (const k of Object.keys(e.fixed) as FieldKey[]) {
+        mask |= maskOf(k);
+        match |= word0(k, e.fixed[k]!);
+      }
+      variantsOf(e.rc !== undefined, e.oe ?? false).forEach((v, form) => {
+        let m = mask;
+        let x = match;
+        if (v.rc) {
+          m |= maskOf(e.rc!);
+          x |= word0(e.rc!, 1);
+        }
+        if (v.oe) {
+          m |= maskOf('OE');
+          x |= word0('OE', 1);
+        }
+        out.push({ cpu: e.cpu ?? DEFAULT_CPU, size: e.fixed.PO === 1 ? 8 : 4, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
+      });
+    }
+    return out;
+  };
+
+  // Pass 2 (on first use): aliases, in table order.
+  let aliases: { rows: Row[]; byMnemonic: Map<string, Row[]>; over: Map<Row, Row[]> } | undefined;
+  const compileAliases = (): NonNullable<typeof aliases> => {
+    const baseByName = new Map<string, Row[]>();
+    for (const r of allBaseRows()) {
+      const list = baseByName.get(r.mnemonic);
+      if (list) list.push(r);
+      else baseByName.set(r.mnemonic, [r]);
+    }
+    const over = new Map<Row, Row[]>();
+    for (const e of entries) {
+      if (e.type !== 'alias') continue;
+      const rows: Row[] = [];
+      for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) {
+        const bases = baseByName.get(e.base + v.suffix);
+        if (!bases) throw new Error(`isa table: alias ${e.mnemonic}${v.suffix}: no base row ${e.base}${v.suffix}`);
+        for (const base of bases) {
+          // An alias applies to the forms of its base row that exist on its CPUs.
+          const cpu = e.cpu ? intersect(e.cpu, base.cpu) : base.cpu;
+          if (!cpu) continue;
+          const a = compileAlias({ ...e, cpu }, v, base, ops);
+          const list = over.get(base);
+          if (list) list.push(a);
+          else over.set(base, [a]);
+          rows.push(a);
+        }
+      }
+      if (rows.length === 0) throw new Error(`isa table: alias ${e.mnemonic} matches no form of ${e.base}`);
+      compiled.set(e, rows);
+    }
     const rows: Row[] = [];
-    for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) {
-      const bases = baseByName.get(e.base + v.suffix);
-      if (!bases) throw new Error(`isa table: alias ${e.mnemonic}${v.suffix}: no base row ${e.base}${v.suffix}`);
-      for (const base of bases) {
-        // An alias applies to the forms of its base row that exist on its CPUs.
-        const cpu = e.cpu ? intersect(e.cpu, base.cpu) : base.cpu;
-        if (!cpu) continue;
-        const a = compileAlias({ ...e, cpu }, v, base, ops);
-        base.aliases.push(a);
-        rows.push(a);
+    const byMnemonic = new Map<string, Row[]>();
+    for (const e of entries) {
+      for (const r of compiled.get(e)!) {
+        rows.push(r);
+        if (!r.asm) continue;
+        const list = byMnemonic.get(r.mnemonic);
+        if (list) list.push(r);
+        else byMnemonic.set(r.mnemonic, [r]);
       }
     }
-    if (rows.length === 0) throw new Error(`isa table: alias ${e.mnemonic} matches no form of ${e.base}`);
-    compiled.set(e, rows);
-  }
-  const rows: Row[] = [];
-  const byMnemonic = new Map<string, Row[]>();
-  for (const e of entries) {
-    for (const r of compiled.get(e)!) {
-      rows.push(r);
-      if (!r.asm) continue;
-      const list = byMnemonic.get(r.mnemonic) ?? [];
-      list.push(r);
-      byMnemonic.set(r.mnemonic, list);
-    }
-  }
-  for (const r of rows) Object.freeze(r.aliases);
-  return { rows, baseRows: rows.filter((r) => !r.alias), byMnemonic };
+    for (const list of over.values()) Object.freeze(list);
+    return { rows, byMnemonic, over };
+  };
+  const withAliases = (): NonNullable<typeof aliases> => (aliases ??= compileAliases());
+  const none: readonly Row[] = Object.freeze([]);
+  return {
+    get rows() {
+      return withAliases().rows;
+    },
+    get baseRows() {
+      return allBaseRows();
+    },
+    get lazyBaseRows() {
+      return (lazyBaseRows ??= pendingRows());
+    },
+    get byMnemonic() {
+      return withAliases().byMnemonic;
+    },
+    aliasesOf: (r) => withAliases().over.get(r) ?? none,
+    rawAliasBases,
+  };
 }

@@ -8,7 +8,7 @@
  */
 import { baseBOValid, normalizeBO, yHintInvalid } from './branch-hints.js';
 import { available, DEFAULT_DISASM_CPU, usesAtHints, type Cpu } from './cpu.js';
-import { extractField, type CompiledOperand, type Row } from './compile.js';
+import { extractField, type CompiledOperand, type LazyRow, type Row } from './compile.js';
 import { checkRegisters } from './encode.js';
 import { TABLE } from './table.js';
 import type { RowCheck } from './spec.js';
@@ -21,41 +21,90 @@ export interface DecodeOptions {
   readonly raw?: boolean;
 }
 
+const NO_ROWS: readonly Row[] = Object.freeze([]);
+
+/** Register constraints objdump also applies when decoding (lswi's is gas-only). */
+const DECODE_CHECKS: ReadonlySet<RowCheck> = new Set<RowCheck>(['load-update', 'store-update', 'lmw', 'lswx', 'lq', 'lqarx', 'pcrel', 'acc']);
+
+interface PoIndex {
+  /** The 4-byte rows of one primary opcode, table order (not compiled yet). */
+  readonly rows: readonly LazyRow[];
+  /** Every row, compiled, when no row has a fixed field in bits 21..31 (the D-form opcodes). */
+  all: readonly Row[] | undefined;
+  /** Else, by bits 21..31: the rows whose fixed fields allow them, compiled on first use. */
+  readonly bySubop: (readonly Row[] | undefined)[] | undefined;
+}
+
 /**
- * Candidate rows for a word, per dialect: by primary opcode, then bits 21..31. Each of the
- * 64 × 2048 slots is computed on first use, so a program that decodes a handful of
- * instruction kinds (the simulator running one image) pays only for those.
+ * Candidate rows for a word, per dialect: by primary opcode, then bits 21..31 (where every
+ * extended opcode of the 32-bit forms lives), from the rows' fixed fields. Each list is computed
+ * on first use and compiles only its rows, so a program that decodes a few hundred instruction
+ * kinds (the simulator running one image) pays only for those. A list may hold a row that the
+ * word's reserved bits then rule out: decodeWord checks every candidate's full mask.
  */
 class DecodeIndex {
-  private readonly rows: readonly Row[];
-  /** [po] → the 4-byte rows of that primary opcode (on first use). */
-  private readonly byPo: (readonly Row[] | undefined)[] = new Array(64);
-  /** [po * 2048 + bits 21..31] → candidate base rows, table order. */
-  private readonly slots: (readonly Row[] | undefined)[] = new Array(64 * 2048);
-  /** suffix PO → prefixed candidates. */
-  readonly prefixed: readonly (readonly Row[])[];
+  private readonly rows: readonly LazyRow[];
+  /** [po] → its 4-byte rows, and the candidate lists by bits 21..31 (on first use of each). */
+  private readonly byPo: (PoIndex | undefined)[] = new Array(64);
+  /** suffix PO → prefixed candidates (on first use). */
+  private readonly prefixedBy: (readonly Row[] | undefined)[] = new Array(64);
+  /** Per base row: the aliases the printer may use in this dialect, without and with -M raw. */
+  private readonly printable = new Map<Row, readonly Row[]>();
+  private readonly printableRaw = new Map<Row, readonly Row[]>();
+  /** Per base row with decode-time register checks: the row as checkRegisters() should see it. */
+  private readonly checked = new Map<Row, Row | undefined>();
+  private readonly cpu: Cpu;
 
   constructor(cpu: Cpu) {
-    this.rows = TABLE.baseRows.filter((r) => available(r.cpu, cpu));
-    const prefixed: Row[][] = [];
-    // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
-    for (let po = 0; po < 64; po++) {
-      prefixed.push(this.rows.filter((r) => r.size === 8 && ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0));
-    }
-    this.prefixed = prefixed;
+    this.cpu = cpu;
+    this.rows = TABLE.lazyBaseRows.filter((r) => available(r.cpu, cpu));
   }
 
   candidates(word: number): readonly Row[] {
     const po = word >>> 26;
+    let ix = this.byPo[po];
+    if (ix === undefined) {
+      const rows = this.rows.filter((r) => r.size === 4 && r.fixedMatch >>> 26 === po);
+      const split = rows.some((r) => ((r.fixedMask | r.fixedMatch) & 0x7ff) !== 0);
+      this.byPo[po] = ix = { rows, all: undefined, bySubop: split ? new Array<readonly Row[] | undefined>(2048) : undefined };
+    }
+    const bySubop = ix.bySubop;
+    if (bySubop === undefined) return (ix.all ??= ix.rows.map((r) => r.row()));
     const k = word & 0x7ff;
-    const slot = po * 2048 + k;
-    let list = this.slots[slot];
+    let list = bySubop[k];
+    if (!list) bySubop[k] = list = ix.rows.filter((r) => (k & r.fixedMask & 0x7ff) === (r.fixedMatch & 0x7ff)).map((r) => r.row());
+    return list;
+  }
+
+  /** Prefixed rows whose suffix word may have primary opcode `po`. */
+  prefixed(po: number): readonly Row[] {
+    let list = this.prefixedBy[po];
+    // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
     if (!list) {
-      let forPo = this.byPo[po];
-      if (!forPo) this.byPo[po] = forPo = this.rows.filter((r) => r.size === 4 && r.match[0]! >>> 26 === po);
-      this.slots[slot] = list = forPo.filter((r) => (k & r.mask[0]! & 0x7ff) === (r.match[0]! & 0x7ff));
+      const rows = this.rows.filter((r) => r.size === 8).map((r) => r.row());
+      this.prefixedBy[po] = list = rows.filter((r) => ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0);
     }
     return list;
+  }
+
+  /** The aliases over `row` that may print in this dialect, table order. */
+  aliasesOf(row: Row, raw: boolean): readonly Row[] {
+    // -M raw prints hardly any alias: do not compile the table's aliases just to find none.
+    if (raw && !TABLE.rawAliasBases.has(row.mnemonic)) return NO_ROWS;
+    const memo = raw ? this.printableRaw : this.printable;
+    let list = memo.get(row);
+    if (!list) memo.set(row, (list = TABLE.aliasesOf(row).filter((a) => a.print && (!raw || a.rawPrint) && available(a.cpu, this.cpu))));
+    return list;
+  }
+
+  /** `row` restricted to the register checks objdump applies when decoding, or undefined when none. */
+  decodeChecks(row: Row): Row | undefined {
+    if (row.check.length === 0) return undefined;
+    if (this.checked.has(row)) return this.checked.get(row);
+    const check = row.check.filter((c) => DECODE_CHECKS.has(c));
+    const view = check.length ? { ...row, check } : undefined;
+    this.checked.set(row, view);
+    return view;
   }
 }
 
@@ -90,15 +139,14 @@ function inRange(ops: readonly CompiledOperand[], vals: readonly bigint[]): bool
   return true;
 }
 
-/** The first printable alias over `row` that reproduces `baseVals`, if any. */
-function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu, raw: boolean): { alias: Row; values: readonly bigint[] } | undefined {
+/** The first of `aliases` (the printable aliases over `row`) that reproduces `baseVals`, if any. */
+function findAlias(row: Row, aliases: readonly Row[], baseVals: readonly bigint[]): { alias: Row; values: readonly bigint[] } | undefined {
   let norm = baseVals;
   if (row.branch) {
     norm = baseVals.slice();
     (norm as bigint[])[row.boIndex] = BigInt(normalizeBO(Number(baseVals[row.boIndex])));
   }
-  for (const a of row.aliases) {
-    if (!a.print || !available(a.cpu, cpu) || (raw && !a.rawPrint)) continue;
+  for (const a of aliases) {
     const av = a.fromBase!(norm);
     if (!av || av.length !== a.ops.length || !inRange(a.ops, av)) continue;
     // The alias applies when re-encoding its values gives the same fields (the encoder
@@ -111,16 +159,13 @@ function findAlias(row: Row, baseVals: readonly bigint[], cpu: Cpu, raw: boolean
   return undefined;
 }
 
-/** Register constraints objdump also applies when decoding (lswi's is gas-only). */
-const DECODE_CHECKS: ReadonlySet<RowCheck> = new Set<RowCheck>(['load-update', 'store-update', 'lmw', 'lswx', 'lq', 'lqarx', 'pcrel', 'acc']);
-
 function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
   const out: Record<string, number> = {};
   for (const f of row.fields) out[f.name] = extractField(words, f);
   return out;
 }
 
-function resolve(row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
+function resolve(idx: DecodeIndex, row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
   if (row.branch && usesAtHints(cpu) && yHintInvalid(extractField(words, row.ops[row.boIndex]!.field!), row.branch)) return undefined;
   const baseVals = row.ops.map((op) => operandValue(op, words));
@@ -130,15 +175,15 @@ function resolve(row: Row, words: readonly number[], opts: DecodeOptions): Decod
   }
   // Invalid forms (update with RA=0, lmw over RA, R=1 with a base register): objdump
   // refuses to decode them, as gas refuses to assemble them.
-  if (row.check.some((c) => DECODE_CHECKS.has(c)) && checkRegisters({ ...row, check: row.check.filter((c) => DECODE_CHECKS.has(c)) }, baseVals)) {
-    return undefined;
-  }
+  const checked = idx.decodeChecks(row);
+  if (checked !== undefined && checkRegisters(checked, baseVals)) return undefined;
   const fields = fieldsOf(row, words);
   // objdump's own lswi rule is narrower than gas's: only RA = RT is refused.
   if (row.check.includes('lswi') && fields.RA === fields.RT) return undefined;
   const ignoredClear = row.ignored.every((m, i) => (words[i]! & m) === 0);
-  if (row.aliases.length && ignoredClear) {
-    const hit = findAlias(row, baseVals, cpu, opts.raw ?? false);
+  const aliases = ignoredClear ? idx.aliasesOf(row, opts.raw ?? false) : NO_ROWS;
+  if (aliases.length) {
+    const hit = findAlias(row, aliases, baseVals);
     if (hit) return { variant: hit.alias, values: hit.values, fields, size: row.size };
   }
   if (row.branch && !baseBOValid(fields.BO!, row.branch)) return undefined;
@@ -153,9 +198,9 @@ export function decodeWord(word: number, nextWord: number | undefined, opts: Dec
   if (po === 1) {
     if (nextWord === undefined) return undefined;
     const words = [w, nextWord >>> 0];
-    for (const r of idx.prefixed[words[1]! >>> 26]!) {
+    for (const r of idx.prefixed(words[1]! >>> 26)) {
       if ((words[0]! & r.mask[0]!) >>> 0 === r.match[0] && (words[1]! & r.mask[1]!) >>> 0 === r.match[1]) {
-        const d = resolve(r, words, opts);
+        const d = resolve(idx, r, words, opts);
         if (d) return d;
       }
     }
@@ -165,7 +210,7 @@ export function decodeWord(word: number, nextWord: number | undefined, opts: Dec
   // Rows of one dialect do not overlap; with -many, a later form may take what an earlier refuses.
   for (const r of idx.candidates(w)) {
     if ((w & r.mask[0]!) >>> 0 === r.match[0]) {
-      const d = resolve(r, words, opts);
+      const d = resolve(idx, r, words, opts);
       if (d) return d;
     }
   }

@@ -131,15 +131,32 @@ export async function main(argv: readonly string[]): Promise<number> {
     err(formatDiagnostic({ severity: 'error', message: `cannot read '${args.image}'` }, 'ppc64-sim'));
     return 2;
   }
-  // Console bytes are written as they come (a long run shows progress); trace lines are batched.
+  // Console bytes are written a line at a time (a long run shows progress without a write per
+  // hypercall); trace lines are batched. Pending console bytes are always older than pending
+  // trace lines, so flushing the console first keeps the order of the two streams.
   const out: string[] = [];
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  const flushConsole = (): void => {
+    if (pendingBytes === 0) return;
+    process.stdout.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
+    pending = [];
+    pendingBytes = 0;
+  };
   const flushTrace = (): void => {
+    flushConsole();
     if (out.length) process.stderr.write(out.join('\n') + '\n');
     out.length = 0;
   };
   const traceLine = (line: string): void => {
     out.push(line);
     if (out.length >= 4096) flushTrace();
+  };
+  const consoleBytes = (b: Uint8Array): void => {
+    if (out.length) flushTrace();
+    pending.push(b);
+    pendingBytes += b.length;
+    if (b.includes(10) || pendingBytes >= 4096) flushConsole();
   };
   let result: ReturnType<typeof simulate>;
   try {
@@ -151,10 +168,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     inject: args.inject,
     breakpoints: args.breakpoints,
     jit: args.jit,
-    onConsole: (b) => {
-      flushTrace();
-      process.stdout.write(b);
-    },
+    onConsole: consoleBytes,
     onStderr: (line) => {
       flushTrace();
       err(`ppc64-sim: ${line}`);

@@ -78,14 +78,18 @@ function dispatch(m: Machine, opcode: number): bigint {
 }
 
 function putTermChar(m: Machine): bigint {
-  const reg = gpr(m, 4);
-  const len = gpr(m, 5);
-  if ((reg !== VTY_REG && reg !== 0n) || len > 16n) return H_PARAMETER;
-  const bytes = new Uint8Array(16);
-  const view = new DataView(bytes.buffer);
-  view.setBigUint64(0, gpr(m, 6));
-  view.setBigUint64(8, gpr(m, 7));
-  m.hooks.console?.(bytes.slice(0, Number(len)));
+  const { H, L } = m;
+  // r4 = unit address (VTY_REG or 0), r5 = length (at most 16), r6/r7 = the bytes, big-endian.
+  const regOk = H[4] === 0 && (L[4] === Number(VTY_REG) || L[4] === 0);
+  if (!regOk || H[5] !== 0 || L[5]! >>> 0 > 16) return H_PARAMETER;
+  const len = L[5]!;
+  const bytes = new Uint8Array(len);
+  for (let i = 0; i < len; i++) {
+    const r = i < 8 ? 6 : 7;
+    const word = (i & 7) < 4 ? H[r]! : L[r]!;
+    bytes[i] = word >>> (24 - 8 * (i & 3));
+  }
+  m.hooks.console?.(bytes);
   return H_SUCCESS;
 }
 

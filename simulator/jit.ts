@@ -12,13 +12,22 @@
  *    cannot raise an interrupt), which the block calls as their ordinary semantics op;
  *  - nothing else: an instruction that may trap, change the MSR, need the instruction count
  *    (SYNC) or is not decoded ends the block before it, and runs as a single op.
- * The inline templates mirror the closures in semantics/; the differential tests run with blocks
- * forced on every instruction (jitThreshold 0) and with blocks off, and both must match qemu.
+ * The inline templates mirror the closures in semantics/; the differential tests run with a block
+ * compiled at every first entry (jitThreshold 1) and with blocks off, and both must match qemu.
  *
  * A block returns (count << COUNT_SHIFT) | next slot, or sets PC and m.blockCount and returns
  * EXIT. A storage fault inside returns EXIT with blockCount including the faulting instruction,
  * which the loop then uncounts (m.faulted), exactly as for a single op. A store that overwrites
- * decoded code ends the block right after it (memory.ts invalidates the block).
+ * decoded code ends the block right after it (memory.ts invalidates the block). A branch through
+ * LR/CTR to a target in the same page continues there, like a relative branch.
+ *
+ * A block whose last instruction branches back to its first is a loop: the function runs the
+ * next iteration itself while the instructions it has executed (n_) stay below the limit the run
+ * loop passes (`lim`: what keeps one more iteration inside the instruction budget), so a counted
+ * or spinning loop costs one call, and V8 optimises the loop in place (on-stack replacement).
+ * Blocks are compiled only for slots that ran jitThreshold times (step.ts): V8 interprets a new
+ * function until it has run for a while, so compiling code that runs a few times costs more than
+ * it saves.
  */
 import type { Machine, Op } from './machine.js';
 import { COUNT_SHIFT } from './machine.js';
@@ -31,7 +40,7 @@ import { ROTATE } from './semantics/rotate.js';
 import { setCr0, sext14, sext16, sext24, umulh32 } from './semantics/core.js';
 import { mask64, rotl64 } from './semantics/rotate.js';
 import { setAddr } from './semantics/branch.js';
-import { CR, CTR, LR, M_SF, PC, XER_CA, XER_CA32, XER_SO } from './state.js';
+import { CR, CTR, LR, M_SF, PAGE, PC, XER_CA, XER_CA32, XER_SO } from './state.js';
 
 /** Register-only ids whose semantics never raise an interrupt: callable from a block as-is. */
 const PURE: ReadonlySet<string> = new Set(
@@ -45,6 +54,15 @@ interface EmitCtx {
   slot: number;
   /** Instructions before it in the block. */
   k: number;
+  /** Slot where the block starts. */
+  start: number;
+  /**
+   * Emit the block as a loop: a branch back to `start` runs the next iteration in the same call
+   * while the instructions executed (`n_`) stay below the caller's limit `lim`.
+   */
+  loop: boolean;
+  /** Set by a branch emitter whose target is the block's start (the block can loop). */
+  loopsBack: boolean;
 }
 
 /** Source of one instruction; `end` when it ends the block (it returns on every path). */
@@ -54,9 +72,17 @@ type Emitter = (i: Insn, e: EmitCtx) => Emitted | undefined;
 const f = (i: Insn, n: string): number => i.f[n]!;
 const lit = (v: number): string => (v < 0 ? `(${v})` : String(v));
 const rec = (i: Insn, dst: number): string => (i.rc ? `h.setCr0(S, H[${dst}], L[${dst}]);` : '');
-/** Continue at `slot` after `count` instructions. */
-const ret = (count: number, slot: number): string => `return ${(count << COUNT_SHIFT) | slot};`;
-const exitWith = (count: number): string => `m.blockCount = ${count}; return -1;`;
+/** Continue at `slot` after `count` more instructions (plus the earlier iterations of a loop). */
+const ret = (e: EmitCtx, count: number, slot: number): string =>
+  e.loop ? `return ((n_ + ${count}) << ${COUNT_SHIFT}) | ${slot};` : `return ${(count << COUNT_SHIFT) | slot};`;
+const exitWith = (e: EmitCtx, count: number): string => `m.blockCount = ${e.loop ? `n_ + ${count}` : count}; return -1;`;
+/** A taken in-page branch to `target`: another iteration when it is the block's start and the block loops. */
+function jumpTo(e: EmitCtx, target: number): string {
+  if (target !== e.start) return ret(e, e.k + 1, target);
+  e.loopsBack = true;
+  if (!e.loop) return ret(e, e.k + 1, target);
+  return `n_ += ${e.k + 1}; if (n_ < lim) continue; return (n_ << ${COUNT_SHIFT}) | ${target};`;
+}
 
 // ---- fixed-point arithmetic -----------------------------------------------------------------
 
@@ -211,7 +237,7 @@ function memEmitter(shape: MemShape): Emitter {
     } else {
       ea = ra === 0 ? `x = ${lit(d | 0)}; y = ${lit(d < 0 ? -1 : 0)};` : `s = (L[${ra}] >>> 0) + ${d >>> 0}; x = s | 0; y = (H[${ra}] + ${lit(d < 0 ? -1 : 0)} + (s > 4294967295 ? 1 : 0)) | 0;`;
     }
-    const fault = `if (pa < 0) { ${exitWith(e.k + 1)} }`;
+    const fault = `if (pa < 0) { ${exitWith(e, e.k + 1)} }`;
     const update = shape.update ? `if (S[${M_SF}] === 0) y = 0; H[${ra}] = y; L[${ra}] = x;` : '';
     const rev = shape.reverse ? 'true' : 'false';
     let access: string;
@@ -221,7 +247,7 @@ function memEmitter(shape: MemShape): Emitter {
       else if (size === 2) access = `dv.setInt16(pa, ${v}, ${rev});`;
       else if (size === 4) access = `dv.setInt32(pa, ${v}, ${rev});`;
       else access = shape.reverse ? `dv.setInt32(pa, ${v}, true); dv.setInt32(pa + 4, H[${reg}], true);` : `dv.setInt32(pa, H[${reg}]); dv.setInt32(pa + 4, ${v});`;
-      const after = `if (cf[pa >>> 12] !== 0) { wrote(pa, ${size}); if (mem.codeWritten) { mem.codeWritten = false; ${update} ${ret(e.k + 1, e.slot + 1)} } }`;
+      const after = `if (cf[pa >>> 12] !== 0) { wrote(pa, ${size}); if (mem.codeWritten) { mem.codeWritten = false; ${update} ${ret(e, e.k + 1, e.slot + 1)} } }`;
       return { code: `${ea} pa = xw(y, x, ${size}, ${e.slot}); ${fault} ${access} ${after} ${update}` };
     }
     if (size === 1) access = `L[${reg}] = u8[pa]; H[${reg}] = 0;`;
@@ -255,7 +281,7 @@ const branchI: Emitter = (i, e) => {
   const target = e.slot + disp / 4;
   const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
   let code = bitLK(i) ? `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});` : '';
-  code += inPage ? ret(e.k + 1, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e.k + 1)}`;
+  code += inPage ? jumpTo(e, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e, e.k + 1)}`;
   return { code, end: true };
 };
 
@@ -267,8 +293,8 @@ const branchB: Emitter = (i, e) => {
   const inPage = !absolute && target >= 0 && target < SLOTS_PER_PAGE;
   let code = condition(bo, f(i, 'BI'));
   if (bitLK(i)) code += `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});`;
-  code += `if (ok) { ${inPage ? ret(e.k + 1, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e.k + 1)}`} }`;
-  code += ret(e.k + 1, e.slot + 1);
+  code += `if (ok) { ${inPage ? jumpTo(e, target) : `h.setAddr(c_, ${PC}, ${absolute}, ${absolute ? disp : e.slot * 4 + disp}); ${exitWith(e, e.k + 1)}`} }`;
+  code += ret(e, e.k + 1, e.slot + 1);
   return { code, end: true };
 };
 
@@ -280,7 +306,11 @@ const branchReg =
     let code = condition(bo, f(i, 'BI'));
     code += `c = H[${reg}]; d = L[${reg}] & -4;`;
     if (bitLK(i)) code += `h.setAddr(c_, ${LR}, false, ${e.slot * 4 + 4});`;
-    code += `if (!ok) { ${ret(e.k + 1, e.slot + 1)} } H[${PC}] = S[${M_SF}] === 0 ? 0 : c; L[${PC}] = d; ${exitWith(e.k + 1)}`;
+    // A target in the same page continues there (as the single op does).
+    const count = e.loop ? `(n_ + ${e.k + 1})` : String(e.k + 1);
+    code += `if (!ok) { ${ret(e, e.k + 1, e.slot + 1)} } if (S[${M_SF}] === 0) c = 0;
+if (c === H[${PAGE}] && ((d ^ L[${PAGE}]) & -4096) === 0) return (${count} << ${COUNT_SHIFT}) | ((d & 4095) >>> 2);
+H[${PC}] = c; L[${PC}] = d; ${exitWith(e, e.k + 1)}`;
     return { code, end: true };
   };
 
@@ -410,6 +440,8 @@ export interface CompiledBlock {
  * Compile the block that starts at `start` in the page whose real base is `pageBase`, or return
  * undefined when fewer than two instructions would be in it. `decodeAt` gives the decoded
  * instruction of a slot (null when the word is not an instruction) and `opAt` its single op.
+ * A block that ends with a branch back to its own start is emitted as a loop (the spin and
+ * counted loops that dominate long runs then stay inside one optimised function).
  */
 export function compileBlock(
   core: Core,
@@ -417,43 +449,63 @@ export function compileBlock(
   decodeAt: (slot: number) => Insn | null,
   opAt: (slot: number) => Op,
 ): CompiledBlock | undefined {
+  let b = emitBlock(start, decodeAt, opAt, false);
+  if (b.length < 2) return undefined;
+  if (b.loopsBack) b = emitBlock(start, decodeAt, opAt, true);
+  const body = b.loop
+    ? `return function block(lim) {
+let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false, n_ = 0;
+for (;;) {
+${b.parts.join('\n')}
+}
+};`
+    : `return function block() {
+let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false;
+${b.parts.join('\n')}
+};`;
+  const { H, L, S, dv, u8, cf, wrote, xr, xw, m } = core;
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the block compiler's whole point
+  const make = new Function('H', 'L', 'S', 'dv', 'u8', 'cf', 'wrote', 'xr', 'xw', 'm', 'mem', 'h', 'c_', 'O', body) as (...args: unknown[]) => Op;
+  const fn = make(H, L, S, dv, u8, cf, wrote, xr, xw, m, m.mem, HELPERS, core, b.calls);
+  return { fn, length: b.length };
+}
+
+interface EmittedBlock {
+  parts: string[];
+  calls: Op[];
+  length: number;
+  loop: boolean;
+  loopsBack: boolean;
+}
+
+function emitBlock(start: number, decodeAt: (slot: number) => Insn | null, opAt: (slot: number) => Op, loop: boolean): EmittedBlock {
   const parts: string[] = [];
   const calls: Op[] = [];
-  let slot = start;
+  const e: EmitCtx = { slot: start, k: 0, start, loop, loopsBack: false };
   let ended = false;
-  for (let k = 0; k < MAX_BLOCK && slot < SLOTS_PER_PAGE; k++, slot++) {
-    const insn = decodeAt(slot);
+  for (; e.k < MAX_BLOCK && e.slot < SLOTS_PER_PAGE; e.k++, e.slot++) {
+    const insn = decodeAt(e.slot);
     if (insn === null) break;
-    const emit = EMITTERS[insn.id];
-    const e = emit?.(insn, { slot, k });
-    if (e !== undefined) {
-      parts.push(`/* ${slot}: ${insn.id} */ ${e.code}`);
-      if (e.end) {
+    const emitted = EMITTERS[insn.id]?.(insn, e);
+    if (emitted !== undefined) {
+      parts.push(`/* ${e.slot}: ${insn.id} */ ${emitted.code}`);
+      if (emitted.end) {
         ended = true;
-        slot++;
+        e.slot++;
         break;
       }
       continue;
     }
     if (PURE.has(insn.id)) {
-      calls.push(opAt(slot));
-      parts.push(`/* ${slot}: ${insn.id} */ O[${calls.length - 1}]();`);
+      calls.push(opAt(e.slot));
+      parts.push(`/* ${e.slot}: ${insn.id} */ O[${calls.length - 1}]();`);
       continue;
     }
     break;
   }
-  const length = slot - start;
-  if (length < 2) return undefined;
-  if (!ended) parts.push(ret(length, slot));
-  const body = `return function block() {
-let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false;
-${parts.join('\n')}
-};`;
-  const { H, L, S, dv, u8, cf, wrote, xr, xw, m } = core;
-  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- the block compiler's whole point
-  const make = new Function('H', 'L', 'S', 'dv', 'u8', 'cf', 'wrote', 'xr', 'xw', 'm', 'mem', 'h', 'c_', 'O', body) as (...args: unknown[]) => Op;
-  const fn = make(H, L, S, dv, u8, cf, wrote, xr, xw, m, m.mem, HELPERS, core, calls);
-  return { fn, length };
+  const length = e.slot - start;
+  if (!ended) parts.push(ret(e, length, e.slot));
+  return { parts, calls, length, loop, loopsBack: e.loopsBack };
 }
 
 export type { Machine };

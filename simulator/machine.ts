@@ -17,8 +17,10 @@ import type { TimeState } from './timebase.js';
  *   DECODE (-2) the slot is not decoded yet (the stub op); nothing was executed
  *   SYNC (-3)   the op needs the exact instruction count first (mftb, mfdec, mtdec, hcalls):
  *               the loop stores it in time.icount and calls op.sync()
+ * The run loop passes `lim` to every op: a compiled block that loops back to its own start runs
+ * further iterations while the instructions it executed stay below `lim` (single ops ignore it).
  */
-export type Op = (() => number) & { sync?: () => number };
+export type Op = ((lim?: number) => number) & { sync?: () => number };
 export const EXIT = -1;
 export const DECODE = -2;
 export const SYNC = -3;

@@ -1,6 +1,6 @@
 /**
- * Guest physical memory: one ArrayBuffer for all of RAM (the OS commits its pages lazily, so
- * 512 MiB of untouched RAM costs nothing), accessed big-endian through a DataView.
+ * Guest physical memory: one buffer for all of RAM (the OS commits its pages lazily, so 512 MiB
+ * of untouched RAM costs nothing), accessed big-endian through a DataView.
  *
  * Three extra pages sit after RAM so that the hot path never needs a bounds branch:
  *  - ZERO page: what a load beyond RAM reads. On the pseries machine real-mode accesses beyond
@@ -35,15 +35,19 @@ export interface CodePage {
   readonly ops: Op[];
   readonly fast: Op[];
   readonly blockEnd: Int16Array;
-  /** Entries into each slot from the block array before its block was built (step.ts). */
-  readonly visits: Uint8Array;
+  /**
+   * Executions of each slot as a single op while blocks were allowed (step.ts): when a count
+   * reaches the compile threshold, a block is built starting there. Wraps at 65536, which only
+   * retries a block that could not be built.
+   */
+  readonly heat: Uint16Array;
   /** Whether any block was ever compiled in this page (else stores skip the block scan). */
   hasBlocks: boolean;
 }
 
 export interface Memory {
   readonly ramSize: number;
-  readonly buf: ArrayBuffer;
+  readonly buf: SharedArrayBuffer;
   readonly dv: DataView;
   readonly u8: Uint8Array;
   /** Offset of the read-as-zero page (== ramSize). */
@@ -54,8 +58,8 @@ export interface Memory {
   readonly readBounce: number;
   /** 1 for a page with decoded ops (or the sink page): stores there must call wrote(). */
   readonly codeFlag: Uint8Array;
-  /** Per physical page: its decoded ops and blocks (see step.ts), or undefined. */
-  readonly codePages: (CodePage | undefined)[];
+  /** Physical page number → its decoded ops and blocks (see step.ts); few pages ever hold code. */
+  readonly codePages: Map<number, CodePage>;
   /** Set whenever a store overwrote a decoded slot (a running block checks it after its stores). */
   codeWritten: boolean;
   /** Pending bounce-buffer flush: real addresses of the two halves of a straddling store (-1: beyond RAM). */
@@ -63,7 +67,10 @@ export interface Memory {
 }
 
 export function createMemory(ramSize: number): Memory {
-  const buf = new ArrayBuffer(ramSize + 4 * PAGE_SIZE);
+  // A SharedArrayBuffer, though nothing is shared: V8 counts an ArrayBuffer's size as external
+  // memory, and hundreds of MiB of it (untouched, so never committed by the OS) start an
+  // immediate full garbage collection; a SharedArrayBuffer is not counted. Access speed is the same.
+  const buf = new SharedArrayBuffer(ramSize + 4 * PAGE_SIZE);
   const pages = ramSize / PAGE_SIZE + 4;
   const codeFlag = new Uint8Array(pages);
   // The sink page is flagged so that stores into it reach wrote(), which flushes a pending bounce.
@@ -77,7 +84,7 @@ export function createMemory(ramSize: number): Memory {
     sinkPage: ramSize + PAGE_SIZE,
     readBounce: ramSize + 2 * PAGE_SIZE,
     codeFlag,
-    codePages: new Array<CodePage | undefined>(pages).fill(undefined),
+    codePages: new Map(),
     codeWritten: false,
     bounce: undefined,
   };
@@ -110,21 +117,25 @@ export function invalidateRange(mem: Memory, pa: number, size: number, stub: Op)
   if (size <= 0 || pa >= mem.ramSize) return;
   const end = Math.min(pa + size, mem.ramSize);
   for (let p = pa & ~3; p < end; p += 4) {
-    const page = mem.codePages[p >>> PAGE_SHIFT];
+    const page = mem.codePages.get(p >>> PAGE_SHIFT);
     if (page === undefined) continue;
     const k = (p & (PAGE_SIZE - 1)) >>> 2;
+    // Only a slot that was decoded (or is inside a block) makes a running block stop.
+    let decoded = page.ops[k] !== stub || page.fast[k] !== stub;
     page.ops[k] = stub;
     page.fast[k] = stub;
-    mem.codeWritten = true;
-    if (!page.hasBlocks) continue;
-    // Every block that contains slot k is dropped; it is rebuilt when next entered.
-    for (let s = Math.max(0, k - MAX_BLOCK + 1); s <= k; s++) {
-      if (page.blockEnd[s]! > k) {
-        page.fast[s] = stub;
-        page.blockEnd[s] = 0;
-        page.visits[s] = 0;
+    if (page.hasBlocks) {
+      // Every block that contains slot k is dropped; it is rebuilt when next entered.
+      for (let s = Math.max(0, k - MAX_BLOCK + 1); s <= k; s++) {
+        if (page.blockEnd[s]! > k) {
+          page.fast[s] = stub;
+          page.blockEnd[s] = 0;
+          page.heat[s] = 0;
+          decoded = true;
+        }
       }
     }
+    if (decoded) mem.codeWritten = true;
   }
 }
 

@@ -11,6 +11,10 @@
  * used up, or something needs the outer loop (EXIT). The budget ends exactly at the next event
  * (decrementer deadline, injected interrupt, --max-insns), which is how interrupts are taken at
  * instruction-exact points without any per-instruction event check.
+ *
+ * Tiers: a slot runs as its single op (closures shared by every instruction of a kind, which V8
+ * optimises early) until it has run jitThreshold times; then the block starting there is
+ * compiled (jit.ts). Most code of a short run never gets there; loops do.
  */
 import { decode } from '../isa/index.js';
 import type { Machine, Op } from './machine.js';
@@ -27,8 +31,18 @@ import { M_EE, M_FP, M_SE, M_SF, M_VEC, M_VSX, PAGE, PC, get64, set64 } from './
 import { decDeadline, updateDec } from './timebase.js';
 import { createTranslators, slotPc } from './xlate.js';
 
-/** Block entries before a block is compiled (measured: 16 keeps one-shot code cheap). */
-export const DEFAULT_JIT_THRESHOLD = 16;
+/**
+ * Executions of a slot as a single op before a block is compiled there. A compiled block is a
+ * new JavaScript function that V8 first interprets (slower than the shared, already optimised
+ * single-op closures) and optimises only after many calls, so blocks pay off only for code that
+ * keeps running. Measured on the trampoline image (0.7 M instructions, 0.5 M of them in one spin
+ * loop): 16 and 64 cost 20-40% more simulation time than 256..4096, which are alike; the CRC loop
+ * of `make bench-sim` is compiled at any of them.
+ */
+export const DEFAULT_JIT_THRESHOLD = 1024;
+
+/** Instructions per run-loop step at most (keeps a looping block's count inside its return value). */
+const MAX_STEP = 1 << 19;
 
 export interface Injection {
   /** Instruction count (instructions executed since the image's first) at which to interrupt. */
@@ -46,7 +60,7 @@ export interface RunControl {
   jit?: boolean;
   /** Stop (reason 'breakpoint') before executing an instruction at one of these addresses. */
   breakpoints?: ReadonlySet<bigint>;
-  /** Visits of a slot before its block is compiled (1..255; default DEFAULT_JIT_THRESHOLD). */
+  /** Single-op executions of a slot before a block is compiled there (1..65535; default DEFAULT_JIT_THRESHOLD). */
   jitThreshold?: number;
 }
 
@@ -141,45 +155,42 @@ function compileSlot(core: Core, cache: DecodeCache, page: number, idx: number):
 
 function codePage(m: Machine, realPage: number): CodePage {
   const ppn = realPage >>> PAGE_SHIFT;
-  let page = m.mem.codePages[ppn];
+  let page = m.mem.codePages.get(ppn);
   if (page === undefined) {
     page = {
       ops: new Array<Op>(SLOTS_PER_PAGE).fill(m.stub),
       fast: new Array<Op>(SLOTS_PER_PAGE).fill(m.stub),
       blockEnd: new Int16Array(SLOTS_PER_PAGE),
-      visits: new Uint8Array(SLOTS_PER_PAGE),
+      heat: new Uint16Array(SLOTS_PER_PAGE),
       hasBlocks: false,
     };
-    m.mem.codePages[ppn] = page;
+    m.mem.codePages.set(ppn, page);
     m.mem.codeFlag[ppn] = 1;
     if (ppn > 0) m.mem.codeFlag[ppn - 1] = 1;
   }
   return page;
 }
 
-/** The single op of a slot, decoding it on first use. */
+/**
+ * The single op of a slot, decoding it on first use. It also becomes the slot's entry in the
+ * block array while no block starts there.
+ */
 function ensureOp(core: Core, cache: DecodeCache, page: CodePage, realPage: number, slot: number): Op {
+  const stub = core.m.stub;
   let op = page.ops[slot]!;
-  if (op === core.m.stub) {
+  if (op === stub) {
     op = compileSlot(core, cache, realPage, slot);
     page.ops[slot] = op;
   }
+  if (page.fast[slot] === stub) page.fast[slot] = op;
   return op;
 }
 
 /**
- * A slot entered from the block array whose block is not built yet: count the visit and, once
- * the slot is hot (jitThreshold visits), compile its block. Returns what to execute now.
- * Cold code stays on single ops: compiling a block costs about as much as a few hundred
- * interpreted instructions, which one-shot boot and setup code never pays back.
+ * A slot has run jitThreshold times as a single op: compile the block that starts there (when
+ * fewer than two instructions would be in it, the slot goes on as its single op).
  */
-function enterFast(core: Core, cache: DecodeCache, page: CodePage, realPage: number, slot: number, threshold: number): Op {
-  const op = ensureOp(core, cache, page, realPage, slot);
-  if (threshold === Infinity) {
-    page.fast[slot] = op;
-    return op;
-  }
-  if (++page.visits[slot]! < threshold) return op;
+function heatUp(core: Core, cache: DecodeCache, page: CodePage, realPage: number, slot: number): void {
   const dv = core.m.mem.dv;
   const b = compileBlock(
     core,
@@ -188,13 +199,12 @@ function enterFast(core: Core, cache: DecodeCache, page: CodePage, realPage: num
     (s) => ensureOp(core, cache, page, realPage, s),
   );
   if (b === undefined) {
-    page.fast[slot] = op;
-    return op;
+    ensureOp(core, cache, page, realPage, slot);
+    return;
   }
   page.fast[slot] = b.fn;
   page.blockEnd[slot] = slot + b.length;
   page.hasBlocks = true;
-  return b.fn;
 }
 
 /**
@@ -203,7 +213,9 @@ function enterFast(core: Core, cache: DecodeCache, page: CodePage, realPage: num
 export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl): void {
   const { H, L, S, time } = m;
   const xf = core.xf;
-  const threshold = ctl.jit === false ? Infinity : Math.max(1, Math.min(255, ctl.jitThreshold ?? DEFAULT_JIT_THRESHOLD));
+  const cur: Cursor = { idx: 0, n: 0 };
+  // 0: never compile blocks (runPage then uses single ops only).
+  const threshold = ctl.jit === false ? 0 : Math.max(1, Math.min(0xffff, ctl.jitThreshold ?? DEFAULT_JIT_THRESHOLD));
   while (m.stop === undefined) {
     updateDec(time);
     if (time.decPending && S[M_EE] !== 0) {
@@ -223,6 +235,8 @@ export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl)
     let budget = ctl.maxInsns - time.icount;
     if (S[M_EE] !== 0) budget = Math.min(budget, decDeadline(time) - time.icount);
     if (inj !== undefined) budget = Math.min(budget, inj.at - time.icount);
+    // A longer run just takes several steps (nothing happens between them: events are budget ends).
+    if (budget > MAX_STEP) budget = MAX_STEP;
     // Single-step (MSR[SE]): one instruction, then a trace interrupt unless it raised one itself.
     const stepping = S[M_SE] !== 0;
     const irqsBefore = m.irqs;
@@ -241,66 +255,117 @@ export function run(m: Machine, core: Core, cache: DecodeCache, ctl: RunControl)
     const page = codePage(m, realPage);
     H[PAGE] = ph;
     L[PAGE] = pl & ~0xfff;
-    let idx = (pl & 0xfff) >>> 2;
+    const idx = (pl & 0xfff) >>> 2;
     if (ctl.tracer) ctl.tracer.before(m, slotPc(m, idx), m.mem.dv.getUint32(realPage + idx * 4));
 
-    const n = runPage(m, core, cache, page, realPage, idx, budget, threshold);
+    const n = runPage(m, core, cache, cur, page, realPage, idx, budget, threshold);
     time.icount += n;
     if (ctl.tracer) ctl.tracer.after(m);
     if (stepping && m.irqs === irqsBefore && m.stop === undefined) deliver(m, VEC_TRACE, get64(m.st, PC));
   }
 }
 
+/** Where runOps() stopped: the slot to execute next and the instructions executed so far. */
+interface Cursor {
+  idx: number;
+  n: number;
+}
+
+/** runOps() results besides an op's own negative codes (EXIT, DECODE, SYNC). */
+/** The slot's heat reached the threshold: compile its block, then go on. */
+const HOT = -4;
+/** Control left the page or the budget is used up (cursor = the next slot, maybe SLOTS_PER_PAGE). */
+const DONE = -5;
+
 /**
  * Execute in one code page from slot `idx` until control leaves the page, something needs the
- * outer loop, or `budget` instructions have run; returns the instructions executed. (A function
- * of its own so that V8 optimises it as an ordinary hot function.)
- * Blocks run while a whole block still fits in the budget; the tail runs single ops, so an event
- * (decrementer, injection, limit) lands on its exact instruction.
+ * outer loop, or `budget` instructions have run; returns the instructions executed.
+ * Blocks run while a whole block (or one more iteration of a looping block) still fits in the
+ * budget; the tail runs single ops, so an event (decrementer, injection, limit) lands on its
+ * exact instruction. Below that limit every single op executed counts towards its slot's heat.
+ * The per-instruction loop is runOps(); this function handles what stops it (a slot to decode,
+ * a hot slot, a SYNC op, an EXIT).
  */
-function runPage(m: Machine, core: Core, cache: DecodeCache, page: CodePage, realPage: number, idx: number, budget: number, threshold: number): number {
-  const { ops, fast } = page;
+function runPage(m: Machine, core: Core, cache: DecodeCache, cur: Cursor, page: CodePage, realPage: number, idx: number, budget: number, threshold: number): number {
   const time = m.time;
-  const fastLimit = budget - MAX_BLOCK;
+  const fastLimit = threshold === 0 ? -1 : budget - MAX_BLOCK;
   const base = time.icount;
-  let n = 0;
+  cur.idx = idx;
+  cur.n = 0;
   for (;;) {
-    const arr = n < fastLimit ? fast : ops;
-    let op = arr[idx]!;
-    let r = op();
-    if (r < 0) {
-      if (r === DECODE) {
-        op = arr === fast ? enterFast(core, cache, page, realPage, idx, threshold) : ensureOp(core, cache, page, realPage, idx);
-        r = op();
-      }
-      if (r === SYNC) {
-        time.icount = base + n;
-        r = op.sync!();
-      }
-    }
-    if (r >= 0) {
-      n += r >>> COUNT_SHIFT;
-      idx = r & SLOT_MASK;
-      if (idx < SLOTS_PER_PAGE) {
-        if (n < budget) continue;
-        setPc(m, idx * 4);
-      } else setPc(m, 4096);
+    let r = runOps(page, cur, budget, fastLimit, threshold);
+    if (r === DONE) {
+      setPc(m, cur.idx * 4);
       break;
+    }
+    if (r === HOT) {
+      heatUp(core, cache, page, realPage, cur.idx);
+      continue;
+    }
+    if (r === DECODE) {
+      // The stub did nothing: decode the slot (ops and fast now hold its op), take back the
+      // heat runOps counted for it, and go on there.
+      if (cur.n < fastLimit && page.blockEnd[cur.idx] === 0) page.heat[cur.idx]--;
+      ensureOp(core, cache, page, realPage, cur.idx);
+      continue;
+    }
+    if (r === SYNC) {
+      time.icount = base + cur.n;
+      // A SYNC op is a single op (blocks never contain one), so ops[] holds it.
+      r = page.ops[cur.idx]!.sync!();
+      if (r >= 0) {
+        cur.n += r >>> COUNT_SHIFT;
+        cur.idx = r & SLOT_MASK;
+        if (cur.idx < SLOTS_PER_PAGE && cur.n < budget) continue;
+        setPc(m, cur.idx * 4);
+        break;
+      }
     }
     // EXIT: PC is already set.
     if (m.blockCount !== 0) {
-      n += m.blockCount;
+      cur.n += m.blockCount;
       m.blockCount = 0;
-    } else n++;
+    } else cur.n++;
     if (m.faulted) {
       // The storage/alignment fault's instruction did not complete.
       m.faulted = false;
-      n--;
+      cur.n--;
     }
     break;
   }
   time.icount = base;
-  return n;
+  return cur.n;
+}
+
+/**
+ * The inner loop: run ops from cur.idx while each continues in the page and the budget lasts.
+ * Returns DONE with the cursor after the last op, or, with the cursor at the slot concerned,
+ * HOT (before executing a slot that just became hot) or an op's EXIT, DECODE or SYNC. It has
+ * no rare paths, so V8 optimises it early and never needs to deoptimise it.
+ */
+function runOps(page: CodePage, cur: Cursor, budget: number, fastLimit: number, threshold: number): number {
+  const { ops, fast, heat, blockEnd } = page;
+  let idx = cur.idx;
+  let n = cur.n;
+  let r = DONE;
+  for (;;) {
+    const blocks = n < fastLimit;
+    if (blocks && blockEnd[idx] === 0 && ++heat[idx]! === threshold) {
+      r = HOT;
+      break;
+    }
+    const x = (blocks ? fast : ops)[idx]!(fastLimit - n);
+    if (x < 0) {
+      r = x;
+      break;
+    }
+    n += x >>> COUNT_SHIFT;
+    idx = x & SLOT_MASK;
+    if (idx >= SLOTS_PER_PAGE || n >= budget) break;
+  }
+  cur.idx = idx;
+  cur.n = n;
+  return r;
 }
 
 /** PC = PAGE + off (off may be 4096: the next page), truncated in 32-bit mode. */

@@ -116,7 +116,11 @@ const bc: Factory = (c, i, idx) => {
   };
 };
 
-/** bclr/bcctr/bctar: the target comes from a register (low 2 bits cleared), read before LK writes LR. */
+/**
+ * bclr/bcctr/bctar: the target comes from a register (low 2 bits cleared), read before LK writes LR.
+ * A target in the current code page continues there like a relative branch (a return to the
+ * caller in the same page stays in the run loop's fast path); any other target goes through PC.
+ */
 function bcReg(reg: number): Factory {
   return (c, i, idx) => {
     const { H, L, S } = c;
@@ -134,7 +138,9 @@ function bcReg(reg: number): Factory {
       const tl = L[reg]! & ~3;
       if (link) setAddr(c, LR, false, pcOff + 4);
       if (!taken) return next;
-      H[PC] = S[M_SF] === 0 ? 0 : th;
+      const h = S[M_SF] === 0 ? 0 : th;
+      if (h === H[PAGE] && ((tl ^ L[PAGE]!) & ~0xfff) === 0) return cont((tl & 0xfff) >>> 2);
+      H[PC] = h;
       L[PC] = tl;
       return EXIT;
     };

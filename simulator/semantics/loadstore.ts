@@ -48,8 +48,29 @@ function access(shape: Shape): Factory {
     const dh = d < 0 ? -1 : 0;
     const next = cont(idx + 1);
 
-    // The hottest shapes (D-form, no update, big-endian) get closures of their own.
-    if (mode === 'd' && !update && !rev && ra !== 0) {
+    // The hottest shapes (D/DS-form, no update, big-endian) get closures of their own.
+    if (mode !== 'x' && !update && !rev && ra !== 0) {
+      if (!store && size === 8) {
+        return () => {
+          const s = (L[ra]! >>> 0) + du;
+          const pa = xr((H[ra]! + dh + (s > 0xffffffff ? 1 : 0)) | 0, s | 0, 8, idx);
+          if (pa < 0) return EXIT;
+          H[reg] = dv.getInt32(pa);
+          L[reg] = dv.getInt32(pa + 4);
+          return next;
+        };
+      }
+      if (store && size === 8) {
+        return () => {
+          const s = (L[ra]! >>> 0) + du;
+          const pa = xw((H[ra]! + dh + (s > 0xffffffff ? 1 : 0)) | 0, s | 0, 8, idx);
+          if (pa < 0) return EXIT;
+          dv.setInt32(pa, H[reg]!);
+          dv.setInt32(pa + 4, L[reg]!);
+          if (cf[pa >>> 12] !== 0) wrote(pa, 8);
+          return next;
+        };
+      }
       if (!store && size === 4 && !signed) {
         return () => {
           const s = (L[ra]! >>> 0) + du;
@@ -90,6 +111,43 @@ function access(shape: Shape): Factory {
           return next;
         };
       }
+    }
+
+    // Update-form stores (stdu/stwu/stbu: stack frames, pointer walks).
+    if (mode !== 'x' && update && store && !rev) {
+      return () => {
+        const s = (L[ra]! >>> 0) + du;
+        const el = s | 0;
+        const eh = (H[ra]! + dh + (s > 0xffffffff ? 1 : 0)) | 0;
+        const pa = xw(eh, el, size, idx);
+        if (pa < 0) return EXIT;
+        if (size === 8) {
+          dv.setInt32(pa, H[reg]!);
+          dv.setInt32(pa + 4, L[reg]!);
+        } else if (size === 4) dv.setInt32(pa, L[reg]!);
+        else if (size === 1) u8[pa] = L[reg]!;
+        else dv.setInt16(pa, L[reg]!);
+        if (cf[pa >>> 12] !== 0) wrote(pa, size);
+        H[ra] = S[M_SF] === 0 ? 0 : eh;
+        L[ra] = el;
+        return next;
+      };
+    }
+    // Indexed stores without update (stbx, stdx, ...).
+    if (mode === 'x' && !update && store && !rev) {
+      return () => {
+        const s = (ra === 0 ? 0 : L[ra]! >>> 0) + (L[rb]! >>> 0);
+        const pa = xw(((ra === 0 ? 0 : H[ra]!) + H[rb]! + (s > 0xffffffff ? 1 : 0)) | 0, s | 0, size, idx);
+        if (pa < 0) return EXIT;
+        if (size === 1) u8[pa] = L[reg]!;
+        else if (size === 8) {
+          dv.setInt32(pa, H[reg]!);
+          dv.setInt32(pa + 4, L[reg]!);
+        } else if (size === 4) dv.setInt32(pa, L[reg]!);
+        else dv.setInt16(pa, L[reg]!);
+        if (cf[pa >>> 12] !== 0) wrote(pa, size);
+        return next;
+      };
     }
 
     const op: Op = () => {

@@ -8,12 +8,18 @@ import { XER_CA, XER_CA32 } from '../state.js';
 import type { Factory } from './core.js';
 import { fld, record, cont } from './core.js';
 
+/** Ones at MSB0 bits x..63 of a doubleword (x in 0..64) as [high, low]; 32-bit words, no BigInt. */
+function onesFrom(x: number): [number, number] {
+  if (x >= 64) return [0, 0];
+  if (x >= 32) return [0, (0xffffffff >>> (x - 32)) | 0];
+  return [(0xffffffff >>> x) | 0, -1];
+}
+
 /** MASK(b, e) of the ISA (MSB0 bit numbers, wrapping when b > e) as [high, low]. */
 export function mask64(b: number, e: number): [number, number] {
-  const bitsFrom = (x: number): bigint => (x >= 64 ? 0n : (1n << BigInt(64 - x)) - 1n); // ones at MSB0 x..63
-  const m = b <= e ? bitsFrom(b) & ~bitsFrom(e + 1) : bitsFrom(b) | ~bitsFrom(e + 1);
-  const v = BigInt.asUintN(64, m);
-  return [Number(BigInt.asIntN(32, v >> 32n)), Number(BigInt.asIntN(32, v))];
+  const [bh, bl] = onesFrom(b);
+  const [eh, el] = onesFrom(e + 1);
+  return b <= e ? [bh & ~eh, bl & ~el] : [bh | ~eh, bl | ~el];
 }
 
 const rotl32 = (x: number, n: number): number => (n === 0 ? x : (x << n) | (x >>> (32 - n)));

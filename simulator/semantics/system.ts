@@ -7,14 +7,14 @@
  */
 import { EXIT, SYNC } from '../machine.js';
 import type { Op } from '../machine.js';
-import { hcall } from '../hcalls.js';
+import { H_PUT_TERM_CHAR, hcall } from '../hcalls.js';
 import {
   SRR1_PROG_ILLEGAL, SRR1_PROG_PRIV, VEC_PROGRAM, VEC_SYSCALL, deliver, rfidMsr, setMsr,
 } from '../interrupts.js';
 import { flushTlb, slbia, slbie, slbmfee, slbmfev, slbmte } from '../mmu.js';
 import { checkSpr, isTimeSpr, readSpr, writeSpr } from '../spr.js';
 import {
-  CTR, LR, M_PR, M_SF, MSR, MSR_DR, MSR_EE, MSR_HV, MSR_IR, MSR_LE, MSR_ME, MSR_PR, MSR_RI, PC, RESV, SRR0, SRR1,
+  CTR, LR, M_PR, M_SF, MSR, MSR_DR, MSR_EE, MSR_HV, MSR_IR, MSR_LE, MSR_ME, MSR_PR, MSR_RI, PAGE, PC, RESV, SRR0, SRR1,
   get64, set64,
 } from '../state.js';
 import { slotPc } from '../xlate.js';
@@ -25,8 +25,11 @@ const priv = (c: Core, idx: number): number => deliver(c.m, VEC_PROGRAM, slotPc(
 
 /** Continue at the next instruction through PC (after state changes the run loop must see). */
 function exitNext(c: Core, idx: number): number {
-  const next = slotPc(c.m, idx) + 4n;
-  set64(c.m.st, PC, c.S[M_SF] === 0 ? next & 0xffffffffn : next);
+  const { H, L, S } = c;
+  // PAGE + 4 * (idx + 1), wrapping at 2^64, truncated in 32-bit mode (the mode after the op).
+  const s = (L[PAGE]! >>> 0) + idx * 4 + 4;
+  L[PC] = s | 0;
+  H[PC] = S[M_SF] === 0 ? 0 : (H[PAGE]! + (s > 0xffffffff ? 1 : 0)) | 0;
   return EXIT;
 }
 
@@ -48,10 +51,13 @@ const sc: Factory = (c, i, idx) => {
   if (lev === 1) {
     // The hypercall needs the exact instruction count (console timing, RTAS), so it is a SYNC op.
     const op = (() => SYNC) as Op;
-    // It leaves through PC: H_REMOVE may have unmapped the page this op runs from.
+    const next = cont(idx + 1);
+    // It leaves through PC (H_REMOVE may have unmapped the page this op runs from, RTAS may
+    // stop the run), except for console output, which changes nothing the run loop depends on.
     op.sync = () => {
+      const console = m.L[3] === H_PUT_TERM_CHAR;
       hcall(m);
-      return exitNext(c, idx);
+      return console && m.stop === undefined ? next : exitNext(c, idx);
     };
     return op;
   }
