@@ -18,13 +18,16 @@ const USAGE = `Usage: ${TOOL} <option(s)> <file(s)>
                            raw: base mnemonics only, every operand printed
   -j, --section=NAME       Only display information for section NAME
   -h, --help               Display this information
+  -V, --version            Display this program's version number
 `;
+const VERSION = `${TOOL} (ppc64-toolchain) 0.1.0: a disassembler for 64-bit PowerPC driven by the shared instruction table\n`;
 
 interface Parsed {
   readonly files: string[];
   readonly opts: { cpu?: Cpu; raw?: boolean; all?: boolean; sections?: string[] };
   readonly action: boolean;
   readonly help: boolean;
+  readonly version: boolean;
   readonly errors: string[];
 }
 
@@ -37,6 +40,7 @@ function parseArgs(argv: readonly string[]): Parsed {
   let all = false;
   let action = false;
   let help = false;
+  let version = false;
   const dialect = (list: string): void => {
     for (const o of list.split(',').filter((x) => x !== '')) {
       if (o === 'raw') raw = true;
@@ -49,6 +53,7 @@ function parseArgs(argv: readonly string[]): Parsed {
     if (a === '-d' || a === '--disassemble') action = true;
     else if (a === '-D' || a === '--disassemble-all') (action = true), (all = true);
     else if (a === '-h' || a === '--help') help = true;
+    else if (a === '-V' || a === '--version') version = true;
     else if (a === '-M' || a === '-j') {
       const v = argv[++i];
       if (v === undefined) errors.push(`option requires an argument -- '${a.slice(1)}'`);
@@ -67,13 +72,17 @@ function parseArgs(argv: readonly string[]): Parsed {
     ...(all ? { all } : {}),
     ...(sections.length ? { sections } : {}),
   };
-  return { files, opts, action, help, errors };
+  return { files, opts, action, help, version, errors };
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
   const p = parseArgs(argv);
   if (p.help) {
     process.stdout.write(USAGE);
+    return 0;
+  }
+  if (p.version) {
+    process.stdout.write(VERSION);
     return 0;
   }
   for (const e of p.errors) process.stderr.write(`${TOOL}: ${e}\n`);

@@ -12,7 +12,7 @@ const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const WORK = join(ROOT, 'build', 'bench-ld');
 const GNU_AS = 'powerpc64-linux-gnu-as';
 const GNU_LD = 'powerpc64-linux-gnu-ld';
-/** The command users run (bin/ppc64-ld.js, which runs the bundle `make build` makes). */
+/** The command users run (bin/ppc64-ld.js, run as an executable: its first line starts node; it runs the bundle `make build` makes). */
 const OUR_LD = join(ROOT, 'bin', 'ppc64-ld.js');
 
 /** One small object: a few functions calling each other and the next object, data pointing at them. */
@@ -105,7 +105,7 @@ export async function main(): Promise<number> {
     const gnuOut = join(WORK, 'gnu.out');
     const ourOut = join(WORK, 'ours.out');
     const gnu = timeRun(GNU_LD, ['-o', gnuOut, ...inputs], runs);
-    const ours = timeRun(process.execPath, [OUR_LD, '-o', ourOut, ...inputs], runs);
+    const ours = timeRun(OUR_LD, ['-o', ourOut, ...inputs], runs);
     const ratio = ours / gnu;
     if (!sameLoadedBytes(gnuOut, ourOut)) throw new Error(`${label}: ppc64-ld's loaded bytes differ from GNU ld's`);
     if (label === '1000 objects') ratio1000 = ratio;

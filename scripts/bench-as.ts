@@ -101,7 +101,8 @@ function fmt(m: Measure): string {
 
 function main(): void {
   mkdirSync(OUT, { recursive: true });
-  const ours = [process.execPath, join(ROOT, 'bin', 'ppc64-as.js')];
+  // The launcher as users run it (its first line starts node; see common/launch.ts).
+  const ours = [join(ROOT, 'bin', 'ppc64-as.js')];
   console.log('bench-as: wall time and peak RSS (ours vs GNU; ratio = ours / GNU, lower is better)');
   for (const lines of [100_000, 1_000_000]) {
     const src = join(OUT, `bench-${lines}.S`);

@@ -9,4 +9,4 @@ make --no-print-directory image
 echo "== built build/kvm-trampoline.elf with ppc64-as / ppc64-ld (map: build/kvm-trampoline.map)"
 echo "== running it under ppc64-sim, the in-tree reference simulator of qemu's pseries machine"
 echo "   (make qemu boots the same image under qemu-system-ppc64)"
-node bin/ppc64-sim.js build/kvm-trampoline.elf
+bin/ppc64-sim.js build/kvm-trampoline.elf

@@ -6,7 +6,7 @@
  *     in-process and by qemu with and without `-icount shift=0`. Each run prints START and END;
  *     the time between the two lines and the instruction count between them (counted by the
  *     simulator; the program is deterministic, so qemu executes the same instructions) give MIPS.
- *  2. The trampoline image end to end: `node bin/ppc64-sim.js IMAGE` as a process against
+ *  2. The trampoline image end to end: `bin/ppc64-sim.js IMAGE` as a process against
  *     qemu's boot-and-run, median of several runs, plus simulate() in-process (cold and warm).
  *
  * usage: node dist/simulator/bench.js [--runs N] [--kvm IMAGE] [--keep DIR]
@@ -148,7 +148,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     const simProc: number[] = [];
     const qProc: number[] = [];
     for (let i = 0; i < runs; i++) {
-      simProc.push(await wallOf(process.execPath, [cli, kvm]));
+      simProc.push(await wallOf(cli, [kvm]));
       qProc.push(await wallOf('qemu-system-ppc64', [...QEMU_ARGS, '-icount', 'shift=0,sleep=off', '-kernel', kvm]));
     }
     const t0 = performance.now();
@@ -161,7 +161,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       warm.push(performance.now() - t);
     }
     out(`  instructions: ${cold.icount}, exit status ${cold.exitStatus}`);
-    out(`  ppc64-sim process (node bin/ppc64-sim.js)  ${median(simProc).toFixed(1).padStart(7)} ms`);
+    out(`  ppc64-sim process (bin/ppc64-sim.js)       ${median(simProc).toFixed(1).padStart(7)} ms`);
     out(`  qemu-system-ppc64 -icount shift=0 process  ${median(qProc).toFixed(1).padStart(7)} ms`);
     out(`  simulate() in-process: first call ${coldMs.toFixed(1)} ms (this process had decoded the CRC image already), warm ${median(warm).toFixed(1)} ms`);
     return 0;

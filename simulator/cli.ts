@@ -21,8 +21,11 @@ const USAGE = `usage: ppc64-sim IMAGE.elf [options]
   --regs             print the final register dump (always printed when the run did not power off)
   -q, --quiet        no final register dump
   -h, --help         this text
+  --version          the version
 exit status: 0 power-off, 1 os-term, 2 usage or bad image, 3 instruction limit or breakpoint,
              4 the image needs something not modelled (or an internal error)`;
+
+const VERSION = "ppc64-sim (ppc64-toolchain) 0.1.0: the reference simulator of qemu's pseries machine (64-bit Book3S, hash MMU, PAPR hypercalls)";
 
 /** About 20 s of simulated work; far beyond the trampoline image (~10^6 instructions). */
 const DEFAULT_MAX_INSNS = 1e10;
@@ -38,11 +41,12 @@ interface Args {
   regs: boolean;
   quiet: boolean;
   help: boolean;
+  version: boolean;
   jit: boolean;
 }
 
 function parseArgs(argv: readonly string[]): Args | string {
-  const a: Args = { trace: false, traceExits: false, inject: [], breakpoints: [], ramMiB: 512, regs: false, quiet: false, help: false, jit: true };
+  const a: Args = { trace: false, traceExits: false, inject: [], breakpoints: [], ramMiB: 512, regs: false, quiet: false, help: false, version: false, jit: true };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     const value = (): string | undefined => {
@@ -98,6 +102,9 @@ function parseArgs(argv: readonly string[]): Args | string {
       case '--help':
         a.help = true;
         break;
+      case '--version':
+        a.version = true;
+        break;
       default:
         if (arg.startsWith('-')) return `unknown option '${arg}'`;
         if (a.image !== undefined) return `more than one image given ('${a.image}', '${arg}')`;
@@ -119,6 +126,10 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   if (args.help) {
     process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  if (args.version) {
+    process.stdout.write(`${VERSION}\n`);
     return 0;
   }
   if (args.image === undefined) {

@@ -54,6 +54,17 @@ describe.each(TOOLS)('%s', (tool, folder) => {
     expect(r.stdout).toBe('false');
   });
 
+  it('runs as an executable, starting node without NODE_EXTRA_CA_CERTS', () => {
+    // Node warns on stderr when that file cannot be loaded: the warning shows whether it was read.
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: join(tmp, 'no-such-certs.pem') };
+    const direct = spawnSync(join(ROOT, 'bin', `${tool}.js`), ['--version'], { encoding: 'utf8', env, cwd: tmp });
+    expect(direct.stderr).toBe('');
+    expect(direct.status).toBe(0);
+    const viaNode = spawnSync(process.execPath, [join(ROOT, 'bin', `${tool}.js`), '--version'], { encoding: 'utf8', env, cwd: tmp });
+    expect(viaNode.stderr).toContain('no-such-certs.pem');
+    expect(direct.stdout).toBe(viaNode.stdout);
+  });
+
   it('answers --version and --help as the modules do', () => {
     for (const args of [['--version'], ['--help']]) {
       const a = run(tool, args, true);
