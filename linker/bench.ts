@@ -7,11 +7,12 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GNU, findTool, missingTool } from '../common/oracles.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const WORK = join(ROOT, 'build', 'bench-ld');
-const GNU_AS = 'powerpc64-linux-gnu-as';
-const GNU_LD = 'powerpc64-linux-gnu-ld';
+const GNU_AS = GNU.as;
+const GNU_LD = GNU.ld;
 /** The command users run (bin/ppc64-ld.js, run as an executable: its first line starts node; it runs the bundle `make build` makes). */
 const OUR_LD = join(ROOT, 'bin', 'ppc64-ld.js');
 
@@ -55,7 +56,7 @@ function assemble(name: string, text: string): string {
 /** Whether two executables load the same bytes (`objcopy -O binary` of each). */
 function sameLoadedBytes(a: string, b: string): boolean {
   const flat = (f: string): Buffer => {
-    execFileSync('powerpc64-linux-gnu-objcopy', ['-O', 'binary', f, `${f}.bin`]);
+    execFileSync(GNU.objcopy, ['-O', 'binary', f, `${f}.bin`]);
     return readFileSync(`${f}.bin`);
   };
   return flat(a).equals(flat(b));
@@ -74,9 +75,9 @@ function timeRun(cmd: string, args: string[], runs: number): number {
 }
 
 export async function main(): Promise<number> {
-  for (const tool of [GNU_AS, GNU_LD, 'powerpc64-linux-gnu-objcopy']) {
-    if (spawnSync('sh', ['-c', `command -v ${tool}`]).status !== 0) {
-      process.stderr.write(`bench-ld: ${tool} is not installed: run \`bash scripts/setup-deps.sh\`\n`);
+  for (const tool of [GNU_AS, GNU_LD, GNU.objcopy]) {
+    if (findTool(tool) === undefined) {
+      process.stderr.write(`bench-ld: ${missingTool(tool)}\n`);
       return 1;
     }
   }

@@ -7,6 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { GNU, findTool, missingTool } from '../common/oracles.js';
 
 interface Measure {
   status: number;
@@ -99,7 +100,17 @@ function fmt(m: Measure): string {
   return `${m.wall.toFixed(3).padStart(8)} s ${(m.maxrss_kib / 1024).toFixed(0).padStart(6)} MiB`;
 }
 
-function main(): void {
+function main(): number {
+  for (const tool of [GNU.gcc, GNU.as]) {
+    if (findTool(tool) === undefined) {
+      process.stderr.write(`bench-as: ${missingTool(tool)}\n`);
+      return 1;
+    }
+  }
+  if (findTool('python3') === undefined) {
+    process.stderr.write('bench-as: python3 is not installed (scripts/measure.py reads peak RSS): apt-get install python3\n');
+    return 1;
+  }
   mkdirSync(OUT, { recursive: true });
   // The launcher as users run it (its first line starts node; see common/launch.ts).
   const ours = [join(ROOT, 'bin', 'ppc64-as.js')];
@@ -108,11 +119,11 @@ function main(): void {
     const src = join(OUT, `bench-${lines}.S`);
     writeFileSync(src, generate(lines));
     const pre = join(OUT, `bench-${lines}.s`);
-    execFileSync('powerpc64-linux-gnu-gcc', ['-E', '-x', 'assembler-with-cpp', src, '-o', pre]);
+    execFileSync(GNU.gcc, ['-E', '-x', 'assembler-with-cpp', src, '-o', pre]);
     const mine = measure([...ours, src, '-o', join(OUT, 'ours.o')]);
     const mineS = measure([...ours, pre, '-o', join(OUT, 'ours-s.o')]);
-    const gcc = measure(['powerpc64-linux-gnu-gcc', '-c', src, '-o', join(OUT, 'gcc.o')]);
-    const gas = measure(['powerpc64-linux-gnu-as', pre, '-o', join(OUT, 'gas.o')]);
+    const gcc = measure([GNU.gcc, '-c', src, '-o', join(OUT, 'gcc.o')]);
+    const gas = measure([GNU.as, pre, '-o', join(OUT, 'gas.o')]);
     console.log(`\n${lines.toLocaleString('en-US')} lines (.S with cpp):`);
     console.log(`  ppc64-as             ${fmt(mine)}`);
     console.log(`  gcc -c (cpp + as)    ${fmt(gcc)}    ratio ${(mine.wall / gcc.wall).toFixed(2)}x time, ${(mine.maxrss_kib / gcc.maxrss_kib).toFixed(2)}x RSS`);
@@ -120,6 +131,7 @@ function main(): void {
     console.log(`  ppc64-as             ${fmt(mineS)}`);
     console.log(`  as                   ${fmt(gas)}    ratio ${(mineS.wall / gas.wall).toFixed(2)}x time, ${(mineS.maxrss_kib / gas.maxrss_kib).toFixed(2)}x RSS`);
   }
+  return 0;
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) main();
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\//, ''))) process.exitCode = main();

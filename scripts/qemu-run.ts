@@ -18,6 +18,7 @@ import { execa } from 'execa';
 import { accessSync, constants } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { formatDiagnostic, type Diagnostic } from '../common/diagnostics.js';
+import { missingTool } from '../common/oracles.js';
 
 export type QemuVerdict = 'pass' | 'fail' | 'timeout' | 'error';
 
@@ -58,7 +59,6 @@ export interface QemuResult {
 
 export const QEMU_MACHINE = 'pseries,x-vof=on,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off';
 const DEFAULT_TIMEOUT_MS = 30_000;
-const SETUP_HINT = 'install it with `bash scripts/setup-deps.sh`';
 
 /** The full qemu command line (argv[0] first) for an image. Pure. */
 export function qemuCommand(image: string, opts: QemuOptions = {}): string[] {
@@ -133,7 +133,7 @@ export async function runQemu(image: string, opts: QemuOptions = {}): Promise<Qe
   stderrText += stderrDecoder.decode();
 
   const code = (r as { code?: unknown }).code;
-  if (code === 'ENOENT') return unrun(`${command[0]} not found: ${SETUP_HINT}`);
+  if (code === 'ENOENT') return unrun(missingTool(command[0]!));
   const status = typeof r.exitCode === 'number' ? r.exitCode : null;
   const verdict = verdictOf(status, r.timedOut);
   const problem =

@@ -16,27 +16,23 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { GNU, findTool, missingTool } from '../common/oracles.js';
+import { qemuCommand } from '../scripts/qemu-run.js';
 import { createMachine, simulate } from './index.js';
 import { loadImage } from './loader.js';
 import { createCore, run } from './step.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const INPUTS = join(ROOT, 'test', 'simulator', 'inputs');
-const QEMU_ARGS = [
-  '-M', 'pseries,x-vof=on,cap-cfpc=broken,cap-sbbc=broken,cap-ibs=broken,cap-ccf-assist=off',
-  '-m', '512M', '-smp', '1', '-display', 'none', '-vga', 'none', '-serial', 'stdio', '-monitor', 'none',
-  '-no-reboot', '-action', 'panic=exit-failure',
-];
-const SETUP_HINT = 'install the GNU tools and qemu with `bash scripts/setup-deps.sh`';
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function buildBenchImage(dir: string): Promise<string> {
   const as = ['-a64', '-mpower9', '-mregnames', '-I', INPUTS];
-  await execa('powerpc64-linux-gnu-as', [...as, '-o', join(dir, 'rt.o'), join(INPUTS, 'rt.s')]);
-  await execa('powerpc64-linux-gnu-as', [...as, '-o', join(dir, 'bench.o'), join(INPUTS, 'bench-crc.s')]);
+  await execa(GNU.as, [...as, '-o', join(dir, 'rt.o'), join(INPUTS, 'rt.s')]);
+  await execa(GNU.as, [...as, '-o', join(dir, 'bench.o'), join(INPUTS, 'bench-crc.s')]);
   const elf = join(dir, 'bench-crc.elf');
-  await execa('powerpc64-linux-gnu-ld', ['--no-warn-rwx-segments', '-T', join(INPUTS, 'rt.ld'), '-o', elf, join(dir, 'rt.o'), join(dir, 'bench.o')]);
+  await execa(GNU.ld, ['--no-warn-rwx-segments', '-T', join(INPUTS, 'rt.ld'), '-o', elf, join(dir, 'rt.o'), join(dir, 'bench.o')]);
   return elf;
 }
 
@@ -71,8 +67,8 @@ function simSpan(image: Uint8Array, jit = true): Span & { total: number } {
 
 /** qemu: wall time between the START and END lines on its stdout. */
 async function qemuSpan(elf: string, icount: boolean): Promise<number> {
-  const args = [...QEMU_ARGS, ...(icount ? ['-icount', 'shift=0,sleep=off'] : []), '-kernel', elf];
-  const sub = execa('qemu-system-ppc64', args, { reject: false, timeout: 120_000, buffer: false, stdin: 'ignore' });
+  const [qemu, ...args] = qemuCommand(elf, { icount });
+  const sub = execa(qemu!, args, { reject: false, timeout: 120_000, buffer: false, stdin: 'ignore' });
   let text = '';
   let t0 = 0;
   let t1 = 0;
@@ -83,7 +79,6 @@ async function qemuSpan(elf: string, icount: boolean): Promise<number> {
     if (t1 === 0 && text.includes('END')) t1 = now;
   });
   const r = await sub;
-  if ((r as { code?: string }).code === 'ENOENT') throw new Error(`qemu-system-ppc64 not found: ${SETUP_HINT}`);
   if (t0 === 0 || t1 === 0) throw new Error(`qemu did not print START/END (exit ${r.exitCode}):\n${text}`);
   return t1 - t0;
 }
@@ -107,6 +102,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     else {
       process.stderr.write(`bench-sim: unknown argument '${argv[i]}'\n`);
       return 2;
+    }
+  }
+  for (const tool of [GNU.as, GNU.ld, GNU.qemu]) {
+    if (findTool(tool) === undefined) {
+      process.stderr.write(`bench-sim: ${missingTool(tool)}\n`);
+      return 1;
     }
   }
   const dir = keep ?? mkdtempSync(join(tmpdir(), 'bench-sim-'));
@@ -149,7 +150,8 @@ export async function main(argv: readonly string[]): Promise<number> {
     const qProc: number[] = [];
     for (let i = 0; i < runs; i++) {
       simProc.push(await wallOf(cli, [kvm]));
-      qProc.push(await wallOf('qemu-system-ppc64', [...QEMU_ARGS, '-icount', 'shift=0,sleep=off', '-kernel', kvm]));
+      const [qemu, ...args] = qemuCommand(kvm, { icount: true });
+      qProc.push(await wallOf(qemu!, args));
     }
     const t0 = performance.now();
     const cold = simulate(kvmImage);

@@ -7,16 +7,12 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { GNU, requireTool } from '../../common/oracles.js';
 
-const AS = 'powerpc64-linux-gnu-as';
-const OBJDUMP = 'powerpc64-linux-gnu-objdump';
+export { requireTool };
 
-export function requireTool(tool: string): void {
-  const r = spawnSync(tool, ['--version'], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) {
-    throw new Error(`${tool} is not installed: run \`bash scripts/setup-deps.sh\` to install the GNU oracles`);
-  }
-}
+const AS = GNU.as;
+const OBJDUMP = GNU.objdump;
 
 function withTmp<T>(fn: (dir: string) => T): T {
   const dir = mkdtempSync(join(tmpdir(), 'isa-oracle-'));

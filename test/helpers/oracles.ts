@@ -7,32 +7,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export const SETUP_HINT = 'run `bash scripts/setup-deps.sh` (or `make setup`) to install binutils-powerpc64-linux-gnu, gcc-powerpc64-linux-gnu and qemu-system-ppc';
+import { GNU, requireTool } from '../../common/oracles.js';
 
-const found = new Map<string, string | undefined>();
-
-/** Absolute path of an oracle tool; throws a clear error naming the setup command when absent. */
-export function requireTool(name: string): string {
-  if (!found.has(name)) {
-    const r = spawnSync('sh', ['-c', `command -v ${name}`], { encoding: 'utf8' });
-    found.set(name, r.status === 0 ? r.stdout.trim() : undefined);
-  }
-  const path = found.get(name);
-  if (!path) throw new Error(`oracle tool '${name}' is not installed: ${SETUP_HINT}`);
-  return path;
-}
-
-export const GNU = {
-  as: 'powerpc64-linux-gnu-as',
-  gcc: 'powerpc64-linux-gnu-gcc',
-  ld: 'powerpc64-linux-gnu-ld',
-  objdump: 'powerpc64-linux-gnu-objdump',
-  objcopy: 'powerpc64-linux-gnu-objcopy',
-  readelf: 'powerpc64-linux-gnu-readelf',
-  nm: 'powerpc64-linux-gnu-nm',
-  ar: 'powerpc64-linux-gnu-ar',
-  qemu: 'qemu-system-ppc64',
-} as const;
+export { GNU, SETUP_HINT, requireTool } from '../../common/oracles.js';
 
 /** A scratch directory removed by the returned cleanup function. */
 export function scratch(prefix = 'ppc64-test-'): { dir: string; file(name: string): string; cleanup(): void } {

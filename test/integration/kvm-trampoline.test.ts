@@ -12,6 +12,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { GNU, requireTool } from '../../common/oracles.js';
 import { runQemu, type QemuResult } from '../../scripts/qemu-run.js';
 import { compareTranscript, formatDifferences, normalizeTranscript, parseExitCounts } from '../../scripts/qemu-transcript.js';
 import { coalescedRanges, firstDifference, loadImage } from './elf-image.js';
@@ -22,7 +23,6 @@ const GNU_DIR = `${OUT}/gnu`;
 const NEG_DIR = `${OUT}/gnu-negative`;
 const OUR_DIR = `${OUT}/ours`;
 const GOLDEN = join(ROOT, 'test/integration/golden/kvm-trampoline.console.txt');
-const SETUP = 'bash scripts/setup-deps.sh';
 
 /*
  * The exits the guest provokes, counted from guest/guest.S by hand:
@@ -57,12 +57,6 @@ const EXPECTED_EXIT_COUNTS: Record<string, number> = {
   total: 43,
 };
 
-async function requireTools(tools: readonly string[]): Promise<void> {
-  for (const t of tools) {
-    const r = await execa('sh', ['-c', `command -v ${t}`], { reject: false });
-    if (r.exitCode !== 0) throw new Error(`${t} is not installed: run \`${SETUP}\``);
-  }
-}
 
 /** Build one image with the Makefile recipe; memoised per target directory. */
 const builds = new Map<string, Promise<string>>();
@@ -70,7 +64,7 @@ function buildImage(target: 'image' | 'gnu-image', vars: Record<string, string>,
   let p = builds.get(dir);
   if (!p) {
     p = (async () => {
-      await requireTools(target === 'gnu-image' ? ['powerpc64-linux-gnu-gcc', 'powerpc64-linux-gnu-ld', 'make'] : ['make']);
+      for (const t of target === 'gnu-image' ? [GNU.gcc, GNU.ld, 'make'] : ['make']) requireTool(t);
       const args = ['-s', target, ...Object.entries(vars).map(([k, v]) => `${k}=${v}`)];
       const r = await execa('make', args, { cwd: ROOT, reject: false, all: true });
       const elf = join(ROOT, dir, 'kvm-trampoline.elf');
@@ -88,7 +82,7 @@ const negativeImage = () =>
   buildImage('gnu-image', { KVM_GNU_DIR: NEG_DIR, KVM_DEFINES: '-DKVM_NEGATIVE_SKIP_SAVE_R7' }, NEG_DIR);
 
 async function boot(elf: string): Promise<QemuResult> {
-  await requireTools(['qemu-system-ppc64']);
+  requireTool(GNU.qemu);
   return runQemu(elf, { timeoutMs: 60_000 });
 }
 

@@ -4,8 +4,9 @@
  * markers, as kbuild does for Linux's asm-offsets.
  */
 import { spawnSync } from 'node:child_process';
+import { GNU, requireTool } from '../../common/oracles.js';
 
-export const GCC = 'powerpc64-linux-gnu-gcc';
+export const GCC = GNU.gcc;
 
 export type OracleLine =
   | { kind: 'define'; name: string; value: bigint; text: string }
@@ -18,14 +19,11 @@ export type OracleLine =
  */
 export function gccMarkers(input: { path: string } | { source: string }, includeDirs: readonly string[]): OracleLine[] {
   const file = 'path' in input ? input.path : '-';
-  const r = spawnSync(GCC, ['-S', '-O2', '-w', '-x', 'c', '-o', '-', ...includeDirs.flatMap((d) => ['-I', d]), file], {
+  const r = spawnSync(requireTool(GCC), ['-S', '-O2', '-w', '-x', 'c', '-o', '-', ...includeDirs.flatMap((d) => ['-I', d]), file], {
     ...('source' in input ? { input: input.source } : {}),
     encoding: 'utf8',
     maxBuffer: 64 << 20,
   });
-  if (r.error && (r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-    throw new Error(`${GCC} is not installed: run \`bash scripts/setup-deps.sh\` to install the GNU oracles`);
-  }
   if (r.status !== 0) throw new Error(`${GCC} failed (status ${r.status}):\n${r.stderr}`);
   const lines: OracleLine[] = [];
   const defines = new Map<string, { kind: 'define'; name: string; value: bigint; text: string }>();
