@@ -4,26 +4,57 @@
  * operand whose value is only known at the end (forward references, relocations).
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, splitTopLevel, type Operand, type RegClass } from './expr.js';
+import { ExprError, charConstEnd, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
-import { cpuOf, encode, lookup, presentOperands } from '../isa/index.js';
+import type { InsnFixup } from './symbols.js';
+import { cpuOf, encode, lookup, presentOperands, type EncodeOptions } from '../isa/index.js';
+import type { Cpu } from '../isa/cpu.js';
 import type { InsnVariant, OperandInfo } from '../isa/types.js';
-import { fieldPattern, foldModifier } from './values.js';
+import { fieldPattern, foldModifier, smallBigInt } from './values.js';
 
-/** An operand's text as a span of the statement (no substrings on the hot path). */
-interface Piece {
-  start: number;
-  end: number;
+/** Why a row does not take the written operands; `countMatched` ranks it (gas reports the first row whose count fits). */
+interface Failure {
+  message: string;
+  col: number;
+  countMatched: boolean;
 }
 
-interface Parsed {
-  values: (bigint | undefined)[];
-  /** Column of each written operand (for diagnostics). */
-  cols: number[];
-  deferred: { index: number; op: Operand; col: number }[];
+/** A value known only at the end of the input: its operand index, the parsed operand, its column. */
+interface Deferred {
+  index: number;
+  op: Operand;
+  col: number;
 }
 
-type Attempt = { ok: true; parsed: Parsed } | { ok: false; message: string; col: number; countMatched: boolean };
+/**
+ * Scratch state of the instruction being assembled. An instruction statement never starts
+ * another one before it is done, so one set of arrays serves every statement; a million-line
+ * file otherwise makes some 400 bytes of short-lived arrays and records per instruction, and
+ * the collector's time grows with them. Whatever must outlive the statement (a fixup's
+ * values) is copied out.
+ */
+const spanStart: number[] = [];
+const spanEnd: number[] = [];
+let spanCount = 0;
+/** Operand columns (1-based, in the statement) of the row being tried, for diagnostics. */
+const cols: number[] = [];
+const deferred: Deferred[] = [];
+/** Operand values by row length (encode() wants exactly one entry per operand). */
+const valuesByLength: (bigint | undefined)[][] = [];
+
+function valuesOf(length: number): (bigint | undefined)[] {
+  return (valuesByLength[length] ??= new Array<bigint | undefined>(length).fill(undefined));
+}
+
+/** The encoder options for a CPU and branch hint (shared: encode() only reads them). */
+const encodeOptions = new Map<string, EncodeOptions>();
+
+function optionsFor(cpu: Cpu, hint: '+' | '-' | undefined): EncodeOptions {
+  const key = hint ? cpu + hint : cpu;
+  let o = encodeOptions.get(key);
+  if (!o) encodeOptions.set(key, (o = hint ? { hint, cpu } : { cpu }));
+  return o;
+}
 
 const NOP = 0x60000000;
 
@@ -37,30 +68,31 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
     } else as.error(`unknown instruction '${mnemonic}${hint ?? ''}'`, col);
     return;
   }
-  const pieces = splitTopLevel(text, r);
+  splitOperands(text, r);
   // gas's rule: the first row whose operands fit and that encodes; otherwise the first error.
-  let best: Extract<Attempt, { ok: false }> | undefined;
+  let best: Failure | undefined;
   for (const v of variants) {
     if (hint && !v.hintable) {
-      best ??= { ok: false, message: `'${mnemonic}' does not take a branch hint`, col, countMatched: true };
+      best ??= { message: `'${mnemonic}' does not take a branch hint`, col, countMatched: true };
       continue;
     }
-    const a = tryVariant(as, v, pieces, text, col);
-    if (!a.ok) {
-      if (!best || (!best.countMatched && a.countMatched)) best = a;
+    const values = valuesOf(v.operands.length);
+    const failure = tryVariant(as, v, values, text, col);
+    if (failure) {
+      if (!best || (!best.countMatched && failure.countMatched)) best = failure;
       continue;
     }
-    const enc = encode(v, a.parsed.values, { ...(hint ? { hint } : {}), cpu: as.cpu });
+    const enc = encode(v, values, optionsFor(as.cpu, hint));
     if (enc.ok) {
-      emit(as, v, a.parsed, hint, enc.words, col);
+      emit(as, v, values, hint, enc.words, col);
       return;
     }
-    if (!best || !best.countMatched) best = { ok: false, message: enc.message, col: a.parsed.cols[enc.operand] ?? col, countMatched: true };
+    if (!best || !best.countMatched) best = { message: enc.message, col: cols[enc.operand] ?? col, countMatched: true };
   }
   as.error(best!.message, best!.col);
 }
 
-function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | undefined, words: readonly number[], col: number): void {
+function emit(as: Assembler, v: InsnVariant, values: readonly (bigint | undefined)[], hint: '+' | '-' | undefined, words: readonly number[], col: number): void {
   const chunk = as.current;
   const section = chunk.section;
   if (section.isNobits) {
@@ -74,48 +106,96 @@ function emit(as: Assembler, v: InsnVariant, parsed: Parsed, hint: '+' | '-' | u
     if (section.p2align < 6) section.p2align = 6;
   }
   const offset = chunk.buf.length;
-  for (const w of words) chunk.buf.u32(w);
-  for (const d of parsed.deferred) {
+  for (let i = 0; i < words.length; i++) chunk.buf.u32(words[i]!);
+  for (let i = 0; i < deferred.length; i++) {
+    const d = deferred[i]!;
     const info = v.operands[d.index]!;
-    chunk.fixups.push({
-      chunk, offset, shape: info.fixup!, expr: d.op.expr, ...(d.op.modifier ? { modifier: d.op.modifier } : {}),
-      pcrel: info.kind === 'target' && info.fixup !== 'br24abs' && info.fixup !== 'br14abs',
-      insn: { variant: v, values: [...parsed.values], operand: d.index, ...(hint ? { hint } : {}), cpu: as.cpu },
-      where: as.where, col: as.absCol(d.col),
-    });
+    const insn: InsnFixup = hint
+      ? { variant: v, values: values.slice(), operand: d.index, hint, cpu: as.cpu }
+      : { variant: v, values: values.slice(), operand: d.index, cpu: as.cpu };
+    const pcrel = info.kind === 'target' && info.fixup !== 'br24abs' && info.fixup !== 'br14abs';
+    const where = as.where;
+    const fcol = as.absCol(d.col);
+    const modifier = d.op.modifier;
+    chunk.fixups.push(modifier
+      ? { chunk, offset, shape: info.fixup!, expr: d.op.expr, modifier, pcrel, insn, where, col: fcol }
+      : { chunk, offset, shape: info.fixup!, expr: d.op.expr, pcrel, insn, where, col: fcol });
   }
 }
 
 const isBlank = (c: number): boolean => c === 32 || c === 9;
 
-/** Split "expr(reg)" into the expression and the parenthesised group at its end. */
-function splitParens(text: string, p: Piece): { expr: Piece; group: Piece } | undefined {
-  let e = p.end;
-  while (e > p.start && isBlank(text.charCodeAt(e - 1))) e--;
-  if (text.charCodeAt(e - 1) !== 41) return undefined;
+/**
+ * The operand spans of a statement from `r` into spanStart/spanEnd: split at commas outside
+ * parentheses, strings and character constants; none for blank operand text (expr.ts's
+ * splitTopLevel, without an object per span).
+ */
+function splitOperands(text: string, r: number): void {
   let depth = 0;
-  for (let i = e - 1; i >= p.start; i--) {
+  let start = r;
+  let any = false;
+  let n = 0;
+  const len = text.length;
+  for (let i = r; i < len; i++) {
     const c = text.charCodeAt(i);
-    if (c === 41) depth++;
-    else if (c === 40 && --depth === 0) return { expr: { start: p.start, end: i }, group: { start: i + 1, end: e - 1 } };
+    if (c === 44 /* , */) {
+      any = true;
+      if (depth === 0) {
+        spanStart[n] = start;
+        spanEnd[n++] = i;
+        start = i + 1;
+      }
+    } else if (c !== 32 && c !== 9) {
+      any = true;
+      if (c === 40) depth++;
+      else if (c === 41) depth--;
+      else if (c === 34 /* " */) {
+        i++;
+        while (i < len && text.charCodeAt(i) !== 34) i += text.charCodeAt(i) === 92 ? 2 : 1;
+      } else if (c === 39 /* ' */) i = charConstEnd(text, i);
+    }
   }
-  return undefined;
+  if (any) {
+    spanStart[n] = start;
+    spanEnd[n++] = len;
+  }
+  spanCount = n;
 }
 
-function isEmpty(text: string, p: Piece): boolean {
-  for (let i = p.start; i < p.end; i++) if (!isBlank(text.charCodeAt(i))) return false;
+/** Where "expr(reg)" in text[start, end) opens its final parenthesised group, or -1. */
+function groupOpen(text: string, start: number, end: number): number {
+  let e = end;
+  while (e > start && isBlank(text.charCodeAt(e - 1))) e--;
+  if (text.charCodeAt(e - 1) !== 41) return -1;
+  let depth = 0;
+  for (let i = e - 1; i >= start; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 41) depth++;
+    else if (c === 40 && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** Index of the last non-blank character before `end` plus one (the end of "expr(reg)" without trailing blanks). */
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function isEmpty(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isBlank(text.charCodeAt(i))) return false;
   return true;
 }
 
-function firstNonBlank(text: string, p: Piece): number {
-  let i = p.start;
-  while (i < p.end && isBlank(text.charCodeAt(i))) i++;
+function firstNonBlank(text: string, start: number, end: number): number {
+  let i = start;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
   return i;
 }
 
-/** A plain decimal integer (optionally negative) filling the span, or undefined. */
-function plainInteger(text: string, p: Piece): number | undefined {
-  let i = firstNonBlank(text, p);
+/** A plain decimal integer (optionally negative) filling text[start, end), or undefined. */
+function plainInteger(text: string, start: number, end: number): number | undefined {
+  let i = firstNonBlank(text, start, end);
   let neg = false;
   if (text.charCodeAt(i) === 45) {
     neg = true;
@@ -123,7 +203,7 @@ function plainInteger(text: string, p: Piece): number | undefined {
   }
   const d0 = i;
   let n = 0;
-  while (i < p.end) {
+  while (i < end) {
     const c = text.charCodeAt(i);
     if (c < 48 || c > 57) break;
     n = n * 10 + (c - 48);
@@ -131,81 +211,104 @@ function plainInteger(text: string, p: Piece): number | undefined {
   }
   const digits = i - d0;
   if (digits === 0 || digits > 15 || (digits > 1 && text.charCodeAt(d0) === 48)) return undefined;
-  while (i < p.end && isBlank(text.charCodeAt(i))) i++;
-  return i === p.end ? (neg ? -n : n) : undefined;
+  while (i < end && isBlank(text.charCodeAt(i))) i++;
+  return i === end ? (neg ? -n : n) : undefined;
 }
 
-interface Shape {
-  /** Operands written outside parentheses. */
-  plain: number;
-  optional: boolean;
-  allPresent: readonly boolean[];
+/**
+ * Which operands a row takes when `count` operands are written (outside parentheses), and for
+ * each present operand whether the next present one is the "(RA)" group at the end of its text.
+ */
+interface Plan {
+  present: readonly boolean[];
+  groupFollows: readonly boolean[];
 }
 
 /** Per-row facts the operand matcher needs, computed once per row. */
-const shapes = new WeakMap<InsnVariant, Shape>();
-
-function shapeOf(v: InsnVariant): Shape {
-  let s = shapes.get(v);
-  if (!s) {
-    s = { plain: v.operands.filter((o) => !o.parens).length, optional: v.operands.some((o) => o.optional), allPresent: v.operands.map(() => true) };
-    shapes.set(v, s);
-  }
-  return s;
+interface Shape {
+  /** By written operand count: the plan, or null when the row does not take that many. */
+  plans: (Plan | null)[];
 }
 
-function tryVariant(as: Assembler, v: InsnVariant, pieces: Piece[], text: string, col: number): Attempt {
+const shapes = new WeakMap<InsnVariant, Shape>();
+
+function planOf(v: InsnVariant, count: number): Plan | null {
+  let s = shapes.get(v);
+  if (!s) shapes.set(v, (s = { plans: [] }));
+  const known = s.plans[count];
+  if (known !== undefined) return known;
   const ops = v.operands;
-  const shape = shapeOf(v);
-  // Find how many operands are written: pieces plus the "(RA)" groups among the present operands.
-  let present: readonly boolean[] | undefined = !shape.optional && shape.plain === pieces.length ? shape.allPresent : undefined;
-  if (!present && shape.optional) for (let count = pieces.length; count <= ops.length; count++) {
-    const p = presentOperands(v, count);
-    if (!p) continue;
-    const written = ops.filter((o, i) => p[i] && !o.parens).length;
-    if (written === pieces.length) {
-      present = p;
-      break;
+  let present: readonly boolean[] | undefined;
+  if (!ops.some((o) => o.optional)) {
+    if (ops.filter((o) => !o.parens).length === count) present = ops.map(() => true);
+  } else {
+    for (let c = count; c <= ops.length && !present; c++) {
+      const p = presentOperands(v, c);
+      if (p && ops.filter((o, i) => p[i] && !o.parens).length === count) present = p;
     }
   }
-  if (!present) {
+  const plan = present ? { present, groupFollows: ops.map((_, i) => present[i]! && nextPresent(ops, present, i)?.parens === true) } : null;
+  s.plans[count] = plan;
+  return plan;
+}
+
+/**
+ * Match the written operands (spanStart/spanEnd) to row `v`: values into `values`, columns into
+ * `cols`, operands known only later into `deferred`. Returns why the row does not fit, or
+ * undefined when it does.
+ */
+function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[], text: string, col: number): Failure | undefined {
+  const ops = v.operands;
+  deferred.length = 0;
+  const plan = planOf(v, spanCount);
+  if (!plan) {
     const min = ops.filter((o) => !o.optional && !o.parens).length;
     const max = ops.filter((o) => !o.parens).length;
     const range = min === max ? `${min}` : `${min} to ${max}`;
-    return { ok: false, message: `'${v.mnemonic}' takes ${range} operand${max === 1 ? '' : 's'}, ${pieces.length} given`, col, countMatched: false };
+    return { message: `'${v.mnemonic}' takes ${range} operand${max === 1 ? '' : 's'}, ${spanCount} given`, col, countMatched: false };
   }
-  const values: (bigint | undefined)[] = new Array<bigint | undefined>(ops.length);
-  const deferred: Parsed['deferred'] = [];
-  const cols: number[] = [];
+  const { present, groupFollows } = plan;
   let pi = 0;
-  let pendingGroup: Piece | undefined;
+  /** The "(RA)" group split off the previous operand's text, or -1. */
+  let groupStart = -1;
+  let groupEnd = -1;
   for (let i = 0; i < ops.length; i++) {
-    if (!present[i]) continue;
+    if (!present[i]) {
+      values[i] = undefined;
+      continue;
+    }
     const info = ops[i]!;
-    let piece: Piece;
+    let start: number;
+    let end: number;
     if (info.parens) {
-      if (!pendingGroup) return { ok: false, message: `operand ${i + 1} of '${v.mnemonic}' must be written as D(RA)`, col, countMatched: true };
-      piece = pendingGroup;
-      pendingGroup = undefined;
+      if (groupStart < 0) return { message: `operand ${i + 1} of '${v.mnemonic}' must be written as D(RA)`, col, countMatched: true };
+      start = groupStart;
+      end = groupEnd;
+      groupStart = -1;
     } else {
-      piece = pieces[pi++]!;
-      const next = nextPresent(ops, present, i);
-      if (next && next.parens) {
-        const split = splitParens(text, piece);
-        if (!split || isEmpty(text, split.expr)) {
-          return { ok: false, message: `expected D(RA) for operand ${pi} of '${v.mnemonic}', found '${text.slice(piece.start, piece.end).trim()}'`, col: piece.start + 1, countMatched: true };
+      start = spanStart[pi]!;
+      end = spanEnd[pi++]!;
+      if (groupFollows[i]) {
+        const open = groupOpen(text, start, end);
+        if (open < 0 || isEmpty(text, start, open)) {
+          return { message: `expected D(RA) for operand ${pi} of '${v.mnemonic}', found '${text.slice(start, end).trim()}'`, col: start + 1, countMatched: true };
         }
-        piece = split.expr;
-        pendingGroup = split.group;
+        groupStart = open + 1;
+        groupEnd = trimEnd(text, start, end) - 1;
+        end = open;
       }
     }
-    const r = operandValue(as, v, info, piece, text);
-    if ('message' in r) return { ok: false, message: r.message, col: r.col, countMatched: true };
-    cols[i] = firstNonBlank(text, piece) + 1;
-    if (r.deferred) deferred.push({ index: i, op: r.deferred, col: cols[i] });
-    values[i] = r.value;
+    const r = operandValue(as, v, info, start, end, text);
+    if (r instanceof OperandError) return { message: r.message, col: r.col, countMatched: true };
+    const c = firstNonBlank(text, start, end) + 1;
+    cols[i] = c;
+    if (typeof r === 'bigint') values[i] = r;
+    else {
+      deferred.push({ index: i, op: r, col: c });
+      values[i] = 0n;
+    }
   }
-  return { ok: true, parsed: { values, cols, deferred } };
+  return undefined;
 }
 
 function nextPresent(ops: readonly OperandInfo[], present: readonly boolean[], i: number): OperandInfo | undefined {
@@ -223,62 +326,64 @@ const KIND_NAME: Record<string, string> = {
   imm: 'an immediate value', disp: 'a displacement', target: 'a branch target',
 };
 
-function operandValue(
-  as: Assembler,
-  v: InsnVariant,
-  info: OperandInfo,
-  piece: Piece,
-  text: string,
-): { value: bigint; deferred?: Operand } | { message: string; col: number } {
+/** An operand that does not fit its row (rare: an object per error is fine). */
+class OperandError {
+  constructor(readonly message: string, readonly col: number) {}
+}
+
+/**
+ * The value of the operand in text[start, end): a bigint when known now, the parsed operand
+ * when only the end of the input (or the linker) can tell, or why it does not fit.
+ */
+function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: number, end: number, text: string): bigint | Operand | OperandError {
   if (info.kind !== 'target') {
-    const n = plainInteger(text, piece);
-    if (n !== undefined) return { value: BigInt(n) }; // the common case, without the parser
+    const n = plainInteger(text, start, end);
+    if (n !== undefined) return smallBigInt(n); // the common case, without the parser
   }
   const isCr = info.kind === 'crf' || info.kind === 'crbit';
   as.crContext = isCr;
   let op: Operand;
-  const end = piece.end;
   try {
-    const p = as.parser(text, piece.start, end);
+    const p = as.parser(text, start, end);
     op = p.operand();
-    if (!p.atEnd()) return { message: `junk in operand: '${text.slice(p.pos, end).trim()}'`, col: p.pos + 1 };
+    if (!p.atEnd()) return new OperandError(`junk in operand: '${text.slice(p.pos, end).trim()}'`, p.pos + 1);
   } catch (e) {
-    if (e instanceof ExprError) return { message: e.message, col: e.col };
+    if (e instanceof ExprError) return new OperandError(e.message, e.col);
     throw e;
   } finally {
     as.crContext = false;
   }
-  const col = piece.start + 1;
+  const col = start + 1;
   const e = op.expr;
   if (e.k === 'num' && e.reg) {
     const ok = REG_OK[info.kind];
     if (!ok || !ok.includes(e.reg)) {
-      return { message: `invalid operand: ${KIND_NAME[info.kind] ?? 'a value'} is expected here, not a ${regName(e.reg)} register`, col };
+      return new OperandError(`invalid operand: ${KIND_NAME[info.kind] ?? 'a value'} is expected here, not a ${regName(e.reg)} register`, col);
     }
   }
-  if (e.k === 'num' && !op.modifier && info.kind !== 'target') return { value: e.v }; // the common case
+  if (e.k === 'num' && !op.modifier && info.kind !== 'target') return e.v; // the common case
   let value: ReturnType<typeof evaluate> | undefined;
   try {
     value = evaluate(e, 'now');
   } catch (err) {
-    if (err instanceof EvalError) return { message: err.message, col: err.col ?? col };
+    if (err instanceof EvalError) return new OperandError(err.message, err.col ?? col);
     if (!(err instanceof NotYet)) throw err;
   }
   if (value && isAbsolute(value) && info.kind !== 'target') {
-    if (!op.modifier) return { value: value.add };
+    if (!op.modifier) return value.add;
     const half = foldModifier(op.modifier, value.add);
-    if (half !== undefined) return { value: fieldPattern(info, half) };
+    if (half !== undefined) return fieldPattern(info, half);
   }
   // Needs the end of the input (or the linker).
   if (!info.fixup) {
     if (info.kind === 'imm' || info.kind === 'spr' || isRegisterKind(info.kind)) {
       const what = KIND_NAME[info.kind] ?? 'a value';
       const sym = value?.plus[0]?.sym ?? value?.minus[0]?.sym;
-      if (sym && sym.kind === 'undef') return { message: `operand of '${v.mnemonic}' must be ${what}: symbol '${sym.name}' is not defined`, col };
-      return { message: `operand of '${v.mnemonic}' must be ${what} known at this point`, col };
+      if (sym && sym.kind === 'undef') return new OperandError(`operand of '${v.mnemonic}' must be ${what}: symbol '${sym.name}' is not defined`, col);
+      return new OperandError(`operand of '${v.mnemonic}' must be ${what} known at this point`, col);
     }
   }
-  return { value: 0n, deferred: op };
+  return op;
 }
 
 function isRegisterKind(k: string): boolean {

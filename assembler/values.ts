@@ -40,3 +40,19 @@ export function truncationWarning(v: bigint, size: number): string | undefined {
   if (high === 0n || high === BigInt.asUintN(64, ~mask)) return undefined;
   return `value 0x${BigInt.asUintN(64, v).toString(16)} truncated to 0x${(v & mask).toString(16)}`;
 }
+
+/**
+ * BigInt(n) for an integer n, shared for the small values that fill most operand fields
+ * (registers, offsets, 16-bit immediates): V8 allocates every BigInt, and a million-line input
+ * would otherwise make one per operand. A BigInt is immutable, so sharing is safe.
+ */
+const SMALL_MIN = -32768;
+const SMALL_MAX = 65535;
+// Filled in advance with undefined so V8 keeps a flat array (a sparse one becomes a dictionary).
+const smallBigInts = new Array<bigint | undefined>(SMALL_MAX - SMALL_MIN + 1).fill(undefined);
+
+export function smallBigInt(n: number): bigint {
+  if (n < SMALL_MIN || n > SMALL_MAX) return BigInt(n);
+  const i = n - SMALL_MIN;
+  return (smallBigInts[i] ??= BigInt(n));
+}

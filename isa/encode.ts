@@ -75,21 +75,79 @@ function checkOne(row: Row, check: RowCheck, vals: readonly bigint[]): string | 
   }
 }
 
+/**
+ * An operand's checks and field arithmetic as plain numbers, computed once per row. Nearly
+ * every operand value lies within ±2^53, where a double holds it exactly; the number path
+ * then gives the bigint path's bits without allocating a bigint per step (an assembler
+ * encodes a million instructions in a large file). Values outside that range, and rows whose
+ * limits are, take the bigint path.
+ */
+interface NumericOperand {
+  /** The range is exact as doubles (both ends within ±2^53). */
+  readonly exactRange: boolean;
+  readonly min: number;
+  readonly max: number;
+  /** The field is narrower than 32 bits, so the number path can insert it. */
+  readonly narrow: boolean;
+  /** (1 << width) - 1 for narrow fields. */
+  readonly mask: number;
+  readonly bias: number;
+  /** 2 ** shift: the field holds the value divided by this. */
+  readonly scale: number;
+}
+
+const numericRows = new WeakMap<Row, readonly NumericOperand[]>();
+
+function numericOperands(row: Row): readonly NumericOperand[] {
+  let ops = numericRows.get(row);
+  if (!ops) {
+    ops = row.ops.map((op) => {
+      const safe = (v: bigint): boolean => v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
+      const width = op.field?.width ?? 64;
+      return {
+        exactRange: safe(op.min) && safe(op.max),
+        min: Number(op.min),
+        max: Number(op.max),
+        narrow: width < 32 && safe(op.bias),
+        mask: width < 32 ? (1 << width) - 1 : 0,
+        bias: Number(op.bias),
+        scale: 2 ** op.shift,
+      };
+    });
+    numericRows.set(row, ops);
+  }
+  return ops;
+}
+
+/** rangeError() without bigint arithmetic when the value and the range are exact as numbers. */
+function checkRange(op: CompiledOperand, num: NumericOperand, v: bigint): string | undefined {
+  const n = Number(v);
+  if (num.exactRange && op.invalid === undefined && Number.isSafeInteger(n) && n >= num.min && n <= num.max && (op.align <= 1 || n % op.align === 0)) {
+    return undefined;
+  }
+  return rangeError(op, v);
+}
+
 function insertAll(row: Row, vals: readonly bigint[]): number[] {
   const words = row.match.slice();
+  const nums = numericOperands(row);
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
+    const num = nums[i]!;
     let v = vals[i]!;
-    const width = op.field!.width;
-    if (op.zeroIs === undefined && op.bias === 0n && !op.shift && width < 32) {
-      // The common case (registers, 16-bit immediates): plain number arithmetic, no bigint temporaries.
-      insertField(words, op.field!, Number(v) & ((1 << width) - 1));
+    const field = op.field!;
+    const n = Number(v);
+    if (num.narrow && Number.isSafeInteger(n)) {
+      // Exact in a double: zero-is, bias and scale as number arithmetic (floor division is the
+      // arithmetic shift; `&` keeps the two's-complement low bits, as BigInt.asUintN does).
+      const x = op.zeroIs !== undefined && v === op.zeroIs ? 0 : n - num.bias;
+      insertField(words, field, (num.scale === 1 ? x : Math.floor(x / num.scale)) & num.mask);
       continue;
     }
     if (v === op.zeroIs) v = 0n;
     else if (op.bias !== 0n) v -= op.bias;
     if (op.shift) v >>= op.shiftBig;
-    insertField(words, op.field!, Number(BigInt.asUintN(width, v)));
+    insertField(words, field, Number(BigInt.asUintN(field.width, v)));
   }
   return words;
 }
@@ -101,21 +159,22 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
     return fail(-1, `${row.mnemonic} takes ${row.ops.length} operands, ${values.length} given`);
   }
   const vals = new Array<bigint>(row.ops.length);
+  const nums = numericOperands(row);
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
     const v = values[i] ?? op.dflt;
     if (v === undefined) return fail(i, 'missing operand');
-    const err = rangeError(op, v);
+    const err = checkRange(op, nums[i]!, v);
     if (err) return fail(i, err);
     vals[i] = v;
   }
   const base = row.base;
-  let baseVals = vals;
+  let baseVals: readonly bigint[] = vals;
   const atStyle = (opts.hint !== undefined || base.branch !== undefined) && usesAtHints(opts.cpu ?? DEFAULT_ASM_CPU);
   if (row.alias) {
     // gas checks an extended mnemonic's operands as written and then truncates the
     // computed base fields to their width (extlwi 3,4,0,1 gives ME=(0-1)&31).
-    baseVals = [...row.toBase!(vals)];
+    baseVals = row.toBase!(vals);
   } else if (base.branch) {
     // gas checks an explicit BO before a y-bit hint and after an at-bit hint.
     let bo = Number(vals[base.boIndex]!);
@@ -142,7 +201,10 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
     const disp = ti < 0 ? 0n : baseVals[ti]!;
     const hinted = applyHint(bo, opts.hint, base.branch, atStyle, disp);
     if (typeof hinted === 'string') return fail(-1, hinted);
-    baseVals[base.boIndex] = BigInt(hinted);
+    // A copy: the alias's rewrite may hand back an array it keeps.
+    const copy = [...baseVals];
+    copy[base.boIndex] = BigInt(hinted);
+    baseVals = copy;
   }
   const p = base.promote;
   if (p && selectedAtLeast(opts.cpu ?? DEFAULT_ASM_CPU, p.since) && p.when(baseVals)) {
