@@ -12,6 +12,13 @@ import type { ElfFile, ElfRela, ElfSection, ElfSegment, ElfSymbol } from './type
 export interface ReadOptions {
   /** Required e_machine; EM_PPC64 by default, `null` accepts any machine. */
   machine?: number | null;
+  /**
+   * Read the file as a program loader (qemu's -kernel path) does: the identification bytes, the
+   * machine and the program headers, each header at its fixed size. e_ehsize, e_phentsize and the
+   * version fields are not checked and the section header table is not read (the result has no
+   * sections): qemu boots images in which those are damaged, so a loader that models it must too.
+   */
+  loader?: boolean;
 }
 
 function isPow2(v: bigint): boolean {
@@ -56,7 +63,8 @@ function parse(bytes: Uint8Array, options: ReadOptions): ElfFile | string {
   if (bytes[5] === ELFDATA2LSB) return 'little-endian ELF file, expected big-endian (ELFDATA2MSB)';
   if (bytes[5] !== ELFDATA2MSB) return `unknown ELF data encoding ${bytes[5]}, expected big-endian (ELFDATA2MSB)`;
   const dv = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (bytes[6] !== 1 || dv.getUint32(20) !== 1) return 'unsupported ELF version (expected 1)';
+  const loader = options.loader === true;
+  if (!loader && (bytes[6] !== 1 || dv.getUint32(20) !== 1)) return 'unsupported ELF version (expected 1)';
   const type = dv.getUint16(16);
   const machine = dv.getUint16(18);
   const wanted = options.machine === undefined ? EM_PPC64 : options.machine;
@@ -73,11 +81,11 @@ function parse(bytes: Uint8Array, options: ReadOptions): ElfFile | string {
   const shentsize = dv.getUint16(58);
   let shnum = dv.getUint16(60);
   let shstrndx = dv.getUint16(62);
-  if (ehsize !== EHDR_SIZE) return `bad ELF header size ${ehsize} (expected ${EHDR_SIZE})`;
+  if (!loader && ehsize !== EHDR_SIZE) return `bad ELF header size ${ehsize} (expected ${EHDR_SIZE})`;
 
   const segments: ElfSegment[] = [];
   if (phnum > 0) {
-    if (phentsize !== PHDR_SIZE) return `bad program header entry size ${phentsize} (expected ${PHDR_SIZE})`;
+    if (!loader && phentsize !== PHDR_SIZE) return `bad program header entry size ${phentsize} (expected ${PHDR_SIZE})`;
     if (phoff + BigInt(phnum * PHDR_SIZE) > len) {
       return `program header table (offset ${hex(phoff)}, ${phnum} entries) extends past the end of the file (${hex(len)} bytes)`;
     }
@@ -97,6 +105,9 @@ function parse(bytes: Uint8Array, options: ReadOptions): ElfFile | string {
   }
 
   const sections: ElfSection[] = [];
+  if (loader) {
+    return { type, machine, flags, entry, sections, segments, shstrndx: 0, osabi: bytes[7]!, abiversion: bytes[8]!, phoff };
+  }
   if (shoff !== 0n) {
     if (shentsize !== SHDR_SIZE) return `bad section header entry size ${shentsize} (expected ${SHDR_SIZE})`;
     if (shoff + BigInt(SHDR_SIZE) > len) return `section header table offset ${hex(shoff)} is past the end of the file (${hex(len)} bytes)`;

@@ -23,7 +23,9 @@ export interface LoadedImage {
 
 /** Parse and check an image without touching a machine. */
 export function planLoad(bytes: Uint8Array, fileName: string, ramSize: number): { plan: { addr: number; data: Uint8Array; memsz: number }[]; entry: number; warnings: string[] } | { error: string } {
-  const r = readElf(bytes, fileName);
+  // As qemu's loader reads it: only what a loader needs (a damaged section table or header size
+  // field does not stop qemu from booting an image, so it must not stop us).
+  const r = readElf(bytes, fileName, { loader: true });
   if ('error' in r) return { error: r.error };
   const loads = r.file.segments.filter((s) => s.type === PT_LOAD && s.memsz > 0n);
   if (loads.length === 0) return { error: `${fileName}: no loadable (PT_LOAD) segment` };
