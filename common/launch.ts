@@ -44,13 +44,18 @@ export function wrapCommonJs(source: string): string {
 
 type CommonJsWrapper = (exports: object, require: NodeRequire, module: { exports: object }, filename: string, dirname: string) => void;
 
+/** Whether `tool`'s bundle exists and is at least as new as its compiled cli module (a path). */
+export function bundleIsCurrent(tool: string, cliModule: string): boolean {
+  const bundle = statSync(bundlePath(tool), { throwIfNoEntry: false });
+  const cli = statSync(cliModule, { throwIfNoEntry: false });
+  return bundle !== undefined && cli !== undefined && bundle.mtimeMs >= cli.mtimeMs;
+}
+
 /** The bundle's main, or undefined when there is no current bundle. */
 function bundledMain(tool: string, cliModule: string): ToolMain | undefined {
   if (process.env['PPC64_BUNDLE'] === '0') return undefined;
   const file = bundlePath(tool);
-  const bundle = statSync(file, { throwIfNoEntry: false });
-  const cli = statSync(cliModule, { throwIfNoEntry: false });
-  if (!bundle || !cli || bundle.mtimeMs < cli.mtimeMs) return undefined;
+  if (!bundleIsCurrent(tool, cliModule)) return undefined;
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(codeCachePath(tool));

@@ -16,6 +16,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleIsCurrent } from '../common/launch.js';
 import { GNU, findTool, missingTool } from '../common/oracles.js';
 import { qemuCommand } from '../scripts/qemu-run.js';
 import { createMachine, simulate } from './index.js';
@@ -104,6 +105,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return 2;
     }
   }
+  if (!bundleIsCurrent('ppc64-sim', join(ROOT, 'dist', 'simulator', 'cli.js'))) {
+    // The launcher would run the unbundled modules: a slower tool than the one users run.
+    process.stderr.write('bench-sim: dist/bundle/ppc64-sim.cjs is missing or older than the compiled modules: run `make build` first\n');
+    return 1;
+  }
   for (const tool of [GNU.as, GNU.ld, GNU.qemu]) {
     if (findTool(tool) === undefined) {
       process.stderr.write(`bench-sim: ${missingTool(tool)}\n`);
@@ -148,7 +154,9 @@ export async function main(argv: readonly string[]): Promise<number> {
     const cli = join(ROOT, 'bin', 'ppc64-sim.js');
     const simProc: number[] = [];
     const qProc: number[] = [];
+    const nodeProc: number[] = [];
     for (let i = 0; i < runs; i++) {
+      nodeProc.push(await wallOf('/usr/bin/env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0']));
       simProc.push(await wallOf(cli, [kvm]));
       const [qemu, ...args] = qemuCommand(kvm, { icount: true });
       qProc.push(await wallOf(qemu!, args));
@@ -165,6 +173,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     out(`  instructions: ${cold.icount}, exit status ${cold.exitStatus}`);
     out(`  ppc64-sim process (bin/ppc64-sim.js)       ${median(simProc).toFixed(1).padStart(7)} ms`);
     out(`  qemu-system-ppc64 -icount shift=0 process  ${median(qProc).toFixed(1).padStart(7)} ms`);
+    out(`  ratio sim / qemu: ${(median(simProc) / median(qProc)).toFixed(2)}x (target: below 1); node -e 0 alone, the floor of any Node tool: ${median(nodeProc).toFixed(1)} ms`);
     out(`  simulate() in-process: first call ${coldMs.toFixed(1)} ms (this process had decoded the CRC image already), warm ${median(warm).toFixed(1)} ms`);
     return 0;
   } catch (e) {
