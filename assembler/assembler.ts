@@ -9,7 +9,7 @@
  */
 import { DiagnosticBag, type OriginFrame } from '../common/diagnostics.js';
 import type { Host } from '../common/host.js';
-import { ExprError, ExprParser, charConstEnd, isIdentChar, isIdentStart, type Expr, type ParseEnv, type RegClass } from './expr.js';
+import { ExprError, ExprParser, charConstEnd, crFieldNumber, isIdentChar, isIdentStart, type Expr, type ParseEnv, type RegClass } from './expr.js';
 import { EvalError, NotYet, displayName, evaluate, isAbsolute } from './eval.js';
 import { locationOf, type SourceLine, type Where } from './lines.js';
 import { Chunk, Section, Sym } from './symbols.js';
@@ -217,14 +217,14 @@ export class Assembler {
 
   private register(name: string, percent: boolean): { v: number; cls: RegClass } | undefined {
     if (!percent && this.options.regnames !== true && !this.crContext) return undefined;
-    const lower = name.toLowerCase();
     if (!percent && this.options.regnames !== true) {
       // CR operands: cr0..cr7 and the CR bit names are always known (as in gas).
-      const cr = /^cr([0-7])$/.exec(lower);
-      if (cr) return { v: Number(cr[1]), cls: 'cr' };
-      const bit = CR_BITS.get(lower);
+      const field = crFieldNumber(name, 0, name.length);
+      if (field >= 0) return CR_FIELDS[field];
+      const bit = CR_BITS.get(name.toLowerCase());
       return bit === undefined ? undefined : { v: bit, cls: 'cr' };
     }
+    const lower = name.toLowerCase();
     const m = /^(r|f|v|vs|cr)([0-9]+)$/.exec(lower);
     if (m) {
       const n = Number(m[2]);
@@ -276,6 +276,16 @@ export class Assembler {
 
   parser(text: string, start: number, end = -1): ExprParser {
     return new ExprParser(text, start, this.env, end);
+  }
+
+  private operandParser?: ExprParser;
+
+  /**
+   * This assembler's one parser for instruction operands, reset to text[start, end): most
+   * statements have an operand that needs the parser, and an operand's parse never starts another.
+   */
+  sharedParser(text: string, start: number, end: number): ExprParser {
+    return (this.operandParser ??= this.parser(text, start, end)).reset(text, start, end);
   }
 
   /** Location counter at the start of the statement being assembled. */
@@ -379,7 +389,7 @@ export class Assembler {
   processLine(line: SourceLine): void {
     this.where = line;
     const t = line.text;
-    if (t.indexOf(';') < 0 && t.indexOf('#') < 0 && t.indexOf('"') < 0 && t.indexOf("'") < 0) {
+    if (isSimpleLine(t)) {
       // The common case: one statement, no comment.
       if (!this.macros.collecting(line, t)) this.processStatement(t, 1);
       return;
@@ -654,6 +664,15 @@ export interface ListingLine {
   pieces: { chunk: Chunk; start: number; end: number }[];
 }
 
+/** No statement separator, comment or quote: the line is one statement as it stands (one scan, not four). */
+function isSimpleLine(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 59 /* ; */ || c === 35 /* # */ || c === 34 /* " */ || c === 39 /* ' */) return false;
+  }
+  return true;
+}
+
 function hasUpper(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -672,6 +691,9 @@ export function cpuFromName(name: string): Cpu | undefined {
 }
 
 const CR_BITS = new Map<string, number>([['lt', 0], ['gt', 1], ['eq', 2], ['so', 3], ['un', 3]]);
+
+/** The register() answers for cr0..cr7 (shared: callers only read them). */
+const CR_FIELDS: readonly { v: number; cls: RegClass }[] = [0, 1, 2, 3, 4, 5, 6, 7].map((v) => ({ v, cls: 'cr' as const }));
 
 function exprMentions(e: Expr, sym: Sym): boolean {
   switch (e.k) {

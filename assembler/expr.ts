@@ -16,6 +16,7 @@
  * 64-bit value; `/` and `%` are signed and truncate toward zero.
  */
 import type { Chunk, Sym } from './symbols.js';
+import { smallBigInt } from './values.js';
 
 export type Modifier =
   | 'l' | 'h' | 'ha' | 'high' | 'higha' | 'higher' | 'highera' | 'highest' | 'highesta'
@@ -99,6 +100,20 @@ export function isIdentChar(c: number): boolean {
 }
 const isDigit = (c: number): boolean => c >= C.D0 && c <= C.D9;
 
+/** N when text[start, end) is exactly crN (any case, N = 0..7), else -1. */
+export function crFieldNumber(text: string, start: number, end: number): number {
+  if (end - start !== 3 || (text.charCodeAt(start) | 0x20) !== 99 /* c */ || (text.charCodeAt(start + 1) | 0x20) !== 114 /* r */) return -1;
+  const d = text.charCodeAt(start + 2) - 48;
+  return d >= 0 && d <= 7 ? d : -1;
+}
+
+/** The value of a hex digit's character code, or -1. */
+function hexDigit(c: number): number {
+  if (c >= C.D0 && c <= C.D9) return c - C.D0;
+  const l = c | 0x20;
+  return l >= C.a && l <= C.f ? l - C.a + 10 : -1;
+}
+
 /**
  * A cursor-based parser over one statement's text. `pos` is left just after what was
  * parsed, so callers can continue with `(RA)` or `,`.
@@ -106,10 +121,18 @@ const isDigit = (c: number): boolean => c >= C.D0 && c <= C.D9;
 export class ExprParser {
   pos: number;
   /** Parsing stops here (an operand's end inside a longer statement). */
-  readonly end: number;
-  constructor(readonly s: string, start: number, private readonly env: ParseEnv, end = -1) {
+  end: number;
+  constructor(public s: string, start: number, private readonly env: ParseEnv, end = -1) {
     this.pos = start;
     this.end = end < 0 ? s.length : end;
+  }
+
+  /** Parse another text with this parser (instruction operands reuse one instead of making one each). */
+  reset(s: string, start: number, end: number): this {
+    this.s = s;
+    this.pos = start;
+    this.end = end;
+    return this;
   }
 
   skipSpace(): void {
@@ -296,12 +319,28 @@ export class ExprParser {
     }
     if ((p >= this.end || !isIdentChar(s.charCodeAt(p))) && p - start < 16 && (p - start === 1 || s.charCodeAt(start) !== C.D0)) {
       this.pos = p;
-      return { k: 'num', v: BigInt(n) };
+      return { k: 'num', v: smallBigInt(n) };
     }
     p = start;
     while (p < this.end && isIdentChar(s.charCodeAt(p))) p++;
-    const text = s.slice(start, p);
     this.pos = p;
+    // Hex of up to 16 digits (0x180, 0xc5d4d12700001002), read without a substring or a
+    // regex: up to 13 digits are exact in a double; longer ones are split in two halves.
+    if (p - start > 2 && p - start <= 18 && s.charCodeAt(start) === C.D0 && (s.charCodeAt(start + 1) | 0x20) === 120 /* x */) {
+      const digits = p - start - 2;
+      const split = digits > 13 ? p - 8 : p;
+      let hi = 0;
+      let lo = 0;
+      let q = start + 2;
+      for (; q < p; q++) {
+        const d = hexDigit(s.charCodeAt(q));
+        if (d < 0) break;
+        if (q < split) hi = hi * 16 + d;
+        else lo = lo * 16 + d;
+      }
+      if (q === p) return { k: 'num', v: split === p ? smallBigInt(hi) : (BigInt(hi) << 32n) | BigInt(lo) };
+    }
+    const text = s.slice(start, p);
     // Numeric local label references: 1b, 12f. (0b101 is binary and 0x1f hex: they do not
     // match, because the label form is digits followed by exactly one b/f.)
     if (/^[0-9]+[bfBF]$/.test(text)) {

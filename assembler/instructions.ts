@@ -4,7 +4,7 @@
  * operand whose value is only known at the end (forward references, relocations).
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, charConstEnd, type Operand, type RegClass } from './expr.js';
+import { ExprError, charConstEnd, crFieldNumber, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import type { InsnFixup } from './symbols.js';
 import { cpuOf, encode, lookup, presentOperands, type EncodeOptions } from '../isa/index.js';
@@ -39,6 +39,7 @@ let spanCount = 0;
 /** Operand columns (1-based, in the statement) of the row being tried, for diagnostics. */
 const cols: number[] = [];
 const deferred: Deferred[] = [];
+let deferredCount = 0;
 /** Operand values by row length (encode() wants exactly one entry per operand). */
 const valuesByLength: (bigint | undefined)[][] = [];
 
@@ -107,7 +108,7 @@ function emit(as: Assembler, v: InsnVariant, values: readonly (bigint | undefine
   }
   const offset = chunk.buf.length;
   for (let i = 0; i < words.length; i++) chunk.buf.u32(words[i]!);
-  for (let i = 0; i < deferred.length; i++) {
+  for (let i = 0; i < deferredCount; i++) {
     const d = deferred[i]!;
     const info = v.operands[d.index]!;
     const insn: InsnFixup = hint
@@ -259,7 +260,7 @@ function planOf(v: InsnVariant, count: number): Plan | null {
  */
 function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[], text: string, col: number): Failure | undefined {
   const ops = v.operands;
-  deferred.length = 0;
+  deferredCount = 0;
   const plan = planOf(v, spanCount);
   if (!plan) {
     const min = ops.filter((o) => !o.optional && !o.parens).length;
@@ -299,12 +300,12 @@ function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[
       }
     }
     const r = operandValue(as, v, info, start, end, text);
-    if (r instanceof OperandError) return { message: r.message, col: r.col, countMatched: true };
     const c = firstNonBlank(text, start, end) + 1;
     cols[i] = c;
     if (typeof r === 'bigint') values[i] = r;
+    else if (r instanceof OperandError) return { message: r.message, col: r.col, countMatched: true };
     else {
-      deferred.push({ index: i, op: r, col: c });
+      deferred[deferredCount++] = { index: i, op: r, col: c };
       values[i] = 0n;
     }
   }
@@ -336,15 +337,20 @@ class OperandError {
  * when only the end of the input (or the linker) can tell, or why it does not fit.
  */
 function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: number, end: number, text: string): bigint | Operand | OperandError {
+  const isCr = info.kind === 'crf' || info.kind === 'crbit';
   if (info.kind !== 'target') {
     const n = plainInteger(text, start, end);
     if (n !== undefined) return smallBigInt(n); // the common case, without the parser
+    if (isCr) {
+      // cr0..cr7 (cmpdi cr2,..., bne cr1,...), which CR operands always accept.
+      const f = crFieldNumber(text, firstNonBlank(text, start, end), trimEnd(text, start, end));
+      if (f >= 0) return smallBigInt(f);
+    }
   }
-  const isCr = info.kind === 'crf' || info.kind === 'crbit';
   as.crContext = isCr;
   let op: Operand;
   try {
-    const p = as.parser(text, start, end);
+    const p = as.sharedParser(text, start, end);
     op = p.operand();
     if (!p.atEnd()) return new OperandError(`junk in operand: '${text.slice(p.pos, end).trim()}'`, p.pos + 1);
   } catch (e) {
@@ -362,6 +368,9 @@ function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: n
     }
   }
   if (e.k === 'num' && !op.modifier && info.kind !== 'target') return e.v; // the common case
+  // A branch to a symbol waits for the end of the input whatever the symbol is; only an
+  // equated one can fail to evaluate (a definition loop), so the others skip evaluate().
+  if (info.kind === 'target' && e.k === 'sym' && e.sym.kind !== 'equ') return op;
   let value: ReturnType<typeof evaluate> | undefined;
   try {
     value = evaluate(e, 'now');
