@@ -94,6 +94,12 @@ interface NumericOperand {
   readonly bias: number;
   /** 2 ** shift: the field holds the value divided by this. */
   readonly scale: number;
+  /**
+   * For a narrow field in one piece: its word and the position of its low bit, so the number
+   * path sets it without insertField's general loop (-1 for fields in several pieces).
+   */
+  readonly word: number;
+  readonly bitShift: number;
 }
 
 const numericRows = new WeakMap<Row, readonly NumericOperand[]>();
@@ -112,6 +118,8 @@ function numericOperands(row: Row): readonly NumericOperand[] {
         mask: width < 32 ? (1 << width) - 1 : 0,
         bias: Number(op.bias),
         scale: 2 ** op.shift,
+        word: op.field && op.field.parts.length === 1 && width < 32 ? op.field.parts[0]!.word : -1,
+        bitShift: op.field && op.field.parts.length === 1 ? op.field.parts[0]!.shift : 0,
       };
     });
     numericRows.set(row, ops);
@@ -128,9 +136,8 @@ function checkRange(op: CompiledOperand, num: NumericOperand, v: bigint): string
   return rangeError(op, v);
 }
 
-function insertAll(row: Row, vals: readonly bigint[]): number[] {
+function insertAll(row: Row, vals: readonly bigint[], nums: readonly NumericOperand[] = numericOperands(row)): number[] {
   const words = row.match.slice();
-  const nums = numericOperands(row);
   for (let i = 0; i < row.ops.length; i++) {
     const op = row.ops[i]!;
     const num = nums[i]!;
@@ -141,7 +148,9 @@ function insertAll(row: Row, vals: readonly bigint[]): number[] {
       // Exact in a double: zero-is, bias and scale as number arithmetic (floor division is the
       // arithmetic shift; `&` keeps the two's-complement low bits, as BigInt.asUintN does).
       const x = op.zeroIs !== undefined && v === op.zeroIs ? 0 : n - num.bias;
-      insertField(words, field, (num.scale === 1 ? x : Math.floor(x / num.scale)) & num.mask);
+      const bits = (num.scale === 1 ? x : Math.floor(x / num.scale)) & num.mask;
+      if (num.word >= 0) words[num.word] = (words[num.word]! | (bits << num.bitShift)) >>> 0;
+      else insertField(words, field, bits);
       continue;
     }
     if (v === op.zeroIs) v = 0n;
@@ -210,5 +219,5 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
   if (p && selectedAtLeast(opts.cpu ?? DEFAULT_ASM_CPU, p.since) && p.when(baseVals)) {
     return { ok: true, words: insertAll(p.row, baseVals) };
   }
-  return { ok: true, words: insertAll(base, baseVals) };
+  return { ok: true, words: base === row ? insertAll(base, baseVals, nums) : insertAll(base, baseVals) };
 }
