@@ -97,12 +97,20 @@ export function assemble(files: readonly AssembleInput[], options: AssembleOptio
  */
 export async function assembleStreaming(path: string, options: AssembleOptions, host: Host): Promise<AssembleResult> {
   const bag = new DiagnosticBag();
-  const data = host.readFile(path);
-  if (!data) return assemble([{ path }], options, host);
-  const text = decodeText(data, path, bag);
-  if (text === undefined) return { diagnostics: bag.items, printed: [] };
+  // The worker starts first: loading the preprocessor there overlaps reading the file here.
   const { startCppStream } = await import('./cpp/stream.js');
-  const stream = startCppStream(path, text, cppOptions(options));
+  const stream = startCppStream(path, cppOptions(options));
+  const data = host.readFile(path);
+  const text = data ? decodeText(data, path, bag) : undefined;
+  stream.start(text);
+  if (!data) {
+    await stream.diagnostics();
+    return assemble([{ path }], options, host);
+  }
+  if (text === undefined) {
+    await stream.diagnostics();
+    return { diagnostics: bag.items, printed: [] };
+  }
   const r = assembleSources(
     [{ path, text: '', more: () => stream.pull() }],
     gccCpuMode(options),

@@ -665,8 +665,13 @@ export class Cpp {
   run(): string {
     const p = this.printer;
     const sink = this.sink;
+    // The first piece is small, so the reader starts assembling while this side is still warming up.
+    let piece = 1 << 12;
     for (;;) {
-      if (sink !== undefined && p.pending > 1 << 16) p.drain(sink);
+      if (sink !== undefined && p.pending > piece) {
+        p.drain(sink);
+        piece = 1 << 16;
+      }
       if (this.ctx.length === 0 && this.lookahead.length === 0 && !this.skipping && this.fastOk) {
         if (tryFastLine(this, this.buf.lexer.needLine)) continue;
       }

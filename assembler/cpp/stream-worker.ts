@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { DiagnosticBag } from '../../common/diagnostics.js';
 import { nodeHost } from '../../common/node-host.js';
 import { preprocessWith } from './index.js';
-import { CTL_READ, CTL_STATE, CTL_WRITTEN, RING_CHARS, type StreamInput } from './stream.js';
+import { CTL_READ, CTL_STATE, CTL_WRITTEN, RING_CHARS, type StreamInput, type StreamText } from './stream.js';
 
 const input = workerData as StreamInput;
 const chars = new Uint16Array(input.ring);
@@ -29,13 +29,16 @@ function sink(data: Uint16Array): void {
   }
 }
 
-const bag = new DiagnosticBag();
-try {
-  preprocessWith(input.path, input.text, input.options, nodeHost, bag, { sink });
-} catch (e) {
-  bag.error(`preprocessor failed: ${(e as Error).message}`);
-} finally {
-  Atomics.store(ctl, CTL_STATE, 1);
-  Atomics.notify(ctl, CTL_WRITTEN);
-  parentPort!.postMessage({ diagnostics: bag.items });
-}
+/** The text comes in a message: the reader starts this worker before it has read the file. */
+parentPort!.once('message', ({ text }: StreamText) => {
+  const bag = new DiagnosticBag();
+  try {
+    if (text !== undefined) preprocessWith(input.path, text, input.options, nodeHost, bag, { sink });
+  } catch (e) {
+    bag.error(`preprocessor failed: ${(e as Error).message}`);
+  } finally {
+    Atomics.store(ctl, CTL_STATE, 1);
+    Atomics.notify(ctl, CTL_WRITTEN);
+    parentPort!.postMessage({ diagnostics: bag.items });
+  }
+});

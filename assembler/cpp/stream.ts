@@ -17,15 +17,26 @@ export const CTL_WRITTEN = 0;
 export const CTL_READ = 1;
 export const CTL_STATE = 2;
 
+/** What the worker starts with; the text follows in a message (StreamText) once read. */
 export interface StreamInput {
   path: string;
-  text: string;
   options: CppOptions;
   ring: SharedArrayBuffer;
   control: SharedArrayBuffer;
 }
 
+/** The message with the input text, or undefined text: the reader could not use the file, stop. */
+export interface StreamText {
+  text: string | undefined;
+}
+
 export interface CppStream {
+  /**
+   * Hand the worker its input. The worker is started before the file is read so that its
+   * start-up (loading the preprocessor, some 100 ms) overlaps the reading and decoding.
+   * undefined ends the worker without output.
+   */
+  start(text: string | undefined): void;
   /** The next piece of preprocessed text, or undefined at the end. Blocks while the worker works. */
   pull(): string | undefined;
   /** The preprocessor's diagnostics, once it has finished. */
@@ -35,12 +46,12 @@ export interface CppStream {
 /** How long the reader waits without any progress before it gives up (a stuck or dead worker). */
 const STALL_MS = 60_000;
 
-export function startCppStream(path: string, text: string, options: CppOptions): CppStream {
+export function startCppStream(path: string, options: CppOptions): CppStream {
   const ring = new SharedArrayBuffer(RING_CHARS * 2);
   const control = new SharedArrayBuffer(16);
   const chars = new Uint16Array(ring);
   const ctl = new Int32Array(control);
-  const input: StreamInput = { path, text, options, ring, control };
+  const input: StreamInput = { path, options, ring, control };
   const worker = new Worker(new URL('./stream-worker.js', import.meta.url), { workerData: input });
   const done = new Promise<Diagnostic[]>((resolve) => {
     let settled = false;
@@ -61,6 +72,10 @@ export function startCppStream(path: string, text: string, options: CppOptions):
   const scratch = new Uint16Array(1 << 16);
   const decoder = new TextDecoder('utf-16le');
   return {
+    start(text) {
+      const message: StreamText = { text };
+      worker.postMessage(message);
+    },
     pull() {
       let waited = 0;
       for (;;) {

@@ -32,6 +32,20 @@ describe('streaming preprocessor (large inputs)', () => {
     }
   });
 
+  it('fails on a large input that is not text (the worker, started before the read, stops), without output', () => {
+    const s = scratch();
+    try {
+      const src = s.file('nul.S');
+      writeFileSync(src, generate(80_000, 9) + '\0\n');
+      const r = spawnSync(process.execPath, [AS, src, '-o', s.file('nul.o')], { encoding: 'utf8', timeout: 60_000 });
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(/nul\.S:\d+:1: error: input contains a NUL byte/);
+      expect(existsSync(s.file('nul.o'))).toBe(false);
+    } finally {
+      s.cleanup();
+    }
+  });
+
   it('fails on a preprocessor error at the end of a large input, without output', () => {
     const s = scratch();
     try {
