@@ -7,6 +7,7 @@ import type { Assembler } from './assembler.js';
 import { EvalError, displayName, evaluate, type Term, type Value } from './eval.js';
 import type { Fixup, Section, Sym } from './symbols.js';
 import { encode } from '../isa/index.js';
+import { encodeOptions } from './instructions.js';
 import { fieldPattern, foldModifier, folds, truncationWarning } from './values.js';
 import * as R from '../elf/constants.js';
 import { alignTo } from './directives.js';
@@ -125,8 +126,9 @@ function resolveOne(as: Assembler, f: Fixup, relocs: PendingReloc[]): void {
   const here = BigInt(f.chunk.base + f.offset);
   const section = f.chunk.section;
   const mod = f.modifier ?? '';
-  const plus = [...v.plus];
-  const minus = [...v.minus];
+  const plus = v.plus;
+  // The value's own arrays are read, not changed: a `sym - .` difference drops its minus term here.
+  let minus: readonly Term[] = v.minus;
 
   // A reference to `.`-relative data (sym - .): PC-relative data relocation.
   // Branch targets, and @pcrel operands, are relative to the instruction.
@@ -135,7 +137,7 @@ function resolveOne(as: Assembler, f: Fixup, relocs: PendingReloc[]): void {
   if (minus.length === 1 && !minus[0]!.sym && minus[0]!.chunk!.section === section && plus.length === 1 && !f.insn) {
     pcrel = true;
     add += here - termOffset(minus[0]!);
-    minus.length = 0;
+    minus = [];
   }
   if (minus.length > 0) {
     const t = minus[0]!;
@@ -213,9 +215,9 @@ function apply(as: Assembler, f: Fixup, value: bigint): void {
     const info = f.insn.variant.operands[f.insn.operand]!;
     const values = [...f.insn.values];
     values[f.insn.operand] = f.modifier && folds(f.modifier) ? fieldPattern(info, value) : value;
-    const r = encode(f.insn.variant, values, { ...(f.insn.hint ? { hint: f.insn.hint } : {}), cpu: f.insn.cpu });
+    const r = encode(f.insn.variant, values, encodeOptions(f.insn.cpu, f.insn.hint));
     if (!r.ok) return fail(as, f, r.message);
-    r.words.forEach((w: number, i: number) => buf.writeU32(f.offset + 4 * i, w));
+    for (let i = 0; i < r.words.length; i++) buf.writeU32(f.offset + 4 * i, r.words[i]!);
     return;
   }
   const size = dataSize(f.shape);

@@ -48,12 +48,12 @@ function valuesOf(length: number): (bigint | undefined)[] {
 }
 
 /** The encoder options for a CPU and branch hint (shared: encode() only reads them). */
-const encodeOptions = new Map<string, EncodeOptions>();
+const encodeOptionsByKey = new Map<string, EncodeOptions>();
 
-function optionsFor(cpu: Cpu, hint: '+' | '-' | undefined): EncodeOptions {
+export function encodeOptions(cpu: Cpu, hint: '+' | '-' | undefined): EncodeOptions {
   const key = hint ? cpu + hint : cpu;
-  let o = encodeOptions.get(key);
-  if (!o) encodeOptions.set(key, (o = hint ? { hint, cpu } : { cpu }));
+  let o = encodeOptionsByKey.get(key);
+  if (!o) encodeOptionsByKey.set(key, (o = hint ? { hint, cpu } : { cpu }));
   return o;
 }
 
@@ -83,7 +83,7 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
       if (!best || (!best.countMatched && failure.countMatched)) best = failure;
       continue;
     }
-    const enc = encode(v, values, optionsFor(as.cpu, hint));
+    const enc = encode(v, values, encodeOptions(as.cpu, hint));
     if (enc.ok) {
       emit(as, v, values, hint, enc.words, col);
       return;
