@@ -399,7 +399,8 @@ export class Assembler {
       const st = statements[i]!;
       // Statements, not lines, are what a macro body collects (`.macro m; nop; .endm` works).
       const depth = this.sources.length;
-      if (!this.macros.collecting(line, i === 0 ? st.text : ' '.repeat(st.col - 1) + st.text)) {
+      // (The statement is re-indented to its column only for a body being collected.)
+      if (!this.macros.isCollecting || !this.macros.collecting(line, i === 0 ? st.text : ' '.repeat(st.col - 1) + st.text)) {
         this.processStatement(st.text, st.col);
         if (this.ended) return;
       }

@@ -74,6 +74,11 @@ export class MacroEngine {
     return this.defs.has(name);
   }
 
+  /** A macro, .rept or .irp body is being collected (collecting() would take lines). */
+  get isCollecting(): boolean {
+    return this.state !== undefined;
+  }
+
   /** Feed a line while a body is being collected; returns true when the line was consumed. */
   collecting(line: SourceLine, text: string): boolean {
     const st = this.state;
@@ -227,7 +232,7 @@ export class MacroEngine {
     let positional = 0;
     let ok = true;
     for (const a of raw) {
-      const named = /^([A-Za-z_.$][A-Za-z0-9_.$]*)=(.*)$/s.exec(a);
+      const named = a.indexOf('=') > 0 ? /^([A-Za-z_.$][A-Za-z0-9_.$]*)=(.*)$/s.exec(a) : null;
       if (named && def.params.some((p) => p.name === named[1])) {
         values.set(named[1]!, named[2]!);
         continue;
@@ -372,7 +377,11 @@ export function substitute(line: string, arg: (name: string) => string | undefin
   while (i < n) {
     const c = line.charCodeAt(i);
     if (c !== 92) {
-      out += line[i++];
+      // Copy the text up to the next backslash in one piece.
+      let j = line.indexOf('\\', i);
+      if (j < 0) j = n;
+      out += line.slice(i, j);
+      i = j;
       continue;
     }
     const d = line.charCodeAt(i + 1);
