@@ -7,7 +7,7 @@ import type { Assembler } from './assembler.js';
 import { ExprError, charConstEnd, crFieldNumber, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import type { InsnFixup } from './symbols.js';
-import { cpuOf, encode, lookup, presentOperands, type EncodeOptions } from '../isa/index.js';
+import { cpuOf, encode, encodeWord, lookup, presentOperands, type EncodeOptions } from '../isa/index.js';
 import type { Cpu } from '../isa/cpu.js';
 import type { InsnVariant, OperandInfo } from '../isa/types.js';
 import { fieldPattern, foldModifier, smallBigInt } from './values.js';
@@ -46,6 +46,16 @@ const valuesByLength: (bigint | undefined)[][] = [];
 function valuesOf(length: number): (bigint | undefined)[] {
   return (valuesByLength[length] ??= new Array<bigint | undefined>(length).fill(undefined));
 }
+/**
+ * The same values as numbers for encodeWord() (NaN: omitted), valid while `numeric` holds: every
+ * value known now and exact as a double. The commonest statements then encode without bigints.
+ */
+const numsByLength: number[][] = [];
+let numeric = true;
+
+function numsOf(length: number): number[] {
+  return (numsByLength[length] ??= new Array<number>(length).fill(NaN));
+}
 
 /** The encoder options for a CPU and branch hint (shared: encode() only reads them). */
 const encodeOptionsByKey = new Map<string, EncodeOptions>();
@@ -78,10 +88,19 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
       continue;
     }
     const values = valuesOf(v.operands.length);
-    const failure = tryVariant(as, v, values, text, col);
+    const nums = numsOf(v.operands.length);
+    const failure = tryVariant(as, v, values, nums, text, col);
     if (failure) {
       if (!best || (!best.countMatched && failure.countMatched)) best = failure;
       continue;
+    }
+    if (numeric && deferredCount === 0 && hint === undefined) {
+      // -1: a row or values the number path leaves to encode() (which also words any error).
+      const word = encodeWord(v, nums);
+      if (word >= 0) {
+        emitWord(as, word, col);
+        return;
+      }
     }
     const enc = encode(v, values, encodeOptions(as.cpu, hint));
     if (enc.ok) {
@@ -91,6 +110,13 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
     if (!best || !best.countMatched) best = { message: enc.message, col: cols[enc.operand] ?? col, countMatched: true };
   }
   as.error(best!.message, best!.col);
+}
+
+/** emit() for one word with nothing to fix up later (encodeWord's rows are never prefixed). */
+function emitWord(as: Assembler, word: number, col: number): void {
+  const chunk = as.current;
+  if (chunk.section.isNobits) as.error(`instruction in section '${chunk.section.name}', which has no contents`, col);
+  else chunk.buf.u32(word);
 }
 
 function emit(as: Assembler, v: InsnVariant, values: readonly (bigint | undefined)[], hint: '+' | '-' | undefined, words: readonly number[], col: number): void {
@@ -258,9 +284,10 @@ function planOf(v: InsnVariant, count: number): Plan | null {
  * `cols`, operands known only later into `deferred`. Returns why the row does not fit, or
  * undefined when it does.
  */
-function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[], text: string, col: number): Failure | undefined {
+function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[], nums: number[], text: string, col: number): Failure | undefined {
   const ops = v.operands;
   deferredCount = 0;
+  numeric = true;
   const plan = planOf(v, spanCount);
   if (!plan) {
     const min = ops.filter((o) => !o.optional && !o.parens).length;
@@ -276,6 +303,7 @@ function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[
   for (let i = 0; i < ops.length; i++) {
     if (!present[i]) {
       values[i] = undefined;
+      nums[i] = NaN;
       continue;
     }
     const info = ops[i]!;
@@ -302,11 +330,19 @@ function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[
     const r = operandValue(as, v, info, start, end, text);
     const c = firstNonBlank(text, start, end) + 1;
     cols[i] = c;
-    if (typeof r === 'bigint') values[i] = r;
-    else if (r instanceof OperandError) return { message: r.message, col: r.col, countMatched: true };
+    if (typeof r === 'number') {
+      nums[i] = r;
+      values[i] = smallBigInt(r);
+    } else if (typeof r === 'bigint') {
+      values[i] = r;
+      const n = Number(r);
+      if (Number.isSafeInteger(n)) nums[i] = n;
+      else numeric = false;
+    } else if (r instanceof OperandError) return { message: r.message, col: r.col, countMatched: true };
     else {
       deferred[deferredCount++] = { index: i, op: r, col: c };
       values[i] = 0n;
+      numeric = false;
     }
   }
   return undefined;
@@ -333,18 +369,19 @@ class OperandError {
 }
 
 /**
- * The value of the operand in text[start, end): a bigint when known now, the parsed operand
- * when only the end of the input (or the linker) can tell, or why it does not fit.
+ * The value of the operand in text[start, end): a number (a plain integer or crN, read without
+ * the parser) or a bigint when known now, the parsed operand when only the end of the input (or
+ * the linker) can tell, or why it does not fit.
  */
-function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: number, end: number, text: string): bigint | Operand | OperandError {
+function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: number, end: number, text: string): number | bigint | Operand | OperandError {
   const isCr = info.kind === 'crf' || info.kind === 'crbit';
   if (info.kind !== 'target') {
     const n = plainInteger(text, start, end);
-    if (n !== undefined) return smallBigInt(n); // the common case, without the parser
+    if (n !== undefined) return n; // the common case, without the parser
     if (isCr) {
       // cr0..cr7 (cmpdi cr2,..., bne cr1,...), which CR operands always accept.
       const f = crFieldNumber(text, firstNonBlank(text, start, end), trimEnd(text, start, end));
-      if (f >= 0) return smallBigInt(f);
+      if (f >= 0) return f;
     }
   }
   as.crContext = isCr;

@@ -12,7 +12,7 @@
 import { FIELDS, fieldWidth, type FieldKey } from './fields.js';
 import { OPERANDS, type OperandKey, type OperandSpec } from './operands.js';
 import { intersect, type CpuLevel, type CpuReq } from './cpu.js';
-import type { AliasSpec, BranchKind, RowCheck, RowSpec, TableEntry } from './spec.js';
+import type { AliasSpec, BranchKind, PinMap, RowCheck, RowSpec, TableEntry } from './spec.js';
 import type { InsnVariant, OperandInfo } from './types.js';
 
 export interface Part {
@@ -64,6 +64,8 @@ export interface Row extends InsnVariant {
   readonly rawSuffix: string;
   readonly toBase: AliasSpec['toBase'] | undefined;
   readonly fromBase: AliasSpec['fromBase'] | undefined;
+  /** Aliases written with pin(): toBase as a map (see PinMap); undefined otherwise. */
+  readonly pinMap: PinMap | undefined;
   /** Base rows: the fields reported in DecodedInsn.fields. */
   readonly fields: readonly CompiledField[];
   readonly branch: BranchKind | undefined;
@@ -287,6 +289,7 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     rawSuffix: spec.rawSuffix ?? '',
     toBase: undefined,
     fromBase: undefined,
+    pinMap: undefined,
     fields: [...reported.values()],
     branch: spec.branch,
     check: spec.check === undefined ? [] : typeof spec.check === 'string' ? [spec.check] : spec.check,
@@ -338,6 +341,7 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
     rawSuffix: '',
     toBase: padded(spec, base),
     fromBase: spec.fromBase,
+    pinMap: spec.pinMap,
     fields: base.fields,
     branch: base.branch,
     check: base.check,

@@ -221,3 +221,129 @@ export function encodeRow(variant: InsnVariant, values: readonly (bigint | undef
   }
   return { ok: true, words: base === row ? insertAll(base, baseVals, nums) : insertAll(base, baseVals) };
 }
+
+/**
+ * The number path, for the statements an assembler meets most: a 4-byte row (or an alias written
+ * with pin()) whose operands are plain numbers, with no branch hint, BO rules, register checks or
+ * promotion to a later form. Everything about the row that does not depend on the values is
+ * worked out once (numberPlan); encodeNumbers then checks ranges and sets fields in number
+ * arithmetic, without a bigint, an array or a result object per instruction.
+ */
+interface PlanOperand {
+  readonly min: number;
+  readonly max: number;
+  readonly align: number;
+  /** The default of an optional operand, or NaN when there is none. */
+  readonly dflt: number;
+  /** Values the operand refuses although in range (sync's L = 3), as the table's test. */
+  readonly invalid: CompiledOperand['invalid'];
+}
+
+interface PlanField {
+  /** NaN: none (the field holds value - bias). */
+  readonly zeroIs: number;
+  readonly bias: number;
+  readonly scale: number;
+  readonly mask: number;
+  /** [shift within the word, width, position of the part's low bit in the field value] per part. */
+  readonly parts: readonly (readonly [number, number, number])[];
+}
+
+interface NumberPlan {
+  readonly ops: readonly PlanOperand[];
+  /** Per base operand: the variant operand it copies (>= 0), or a constant (value, with from = -1), or 4*crN+bit (cr >= 0). */
+  readonly from: readonly number[];
+  readonly constant: readonly number[];
+  readonly crBit: readonly number[];
+  readonly fields: readonly PlanField[];
+  readonly match: number;
+}
+
+const numberPlans = new WeakMap<Row, NumberPlan | null>();
+
+const SAFE = (v: bigint): boolean => v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
+
+function numberPlan(row: Row): NumberPlan | null {
+  const base = row.base;
+  if (row.size !== 4 || base.size !== 4 || base.branch !== undefined || base.promote !== undefined || base.check.length > 0) return null;
+  if (row.alias && row.pinMap === undefined) return null;
+  const ops: PlanOperand[] = [];
+  for (const op of row.ops) {
+    if (!SAFE(op.min) || !SAFE(op.max) || (op.dflt !== undefined && !SAFE(op.dflt))) return null;
+    ops.push({ min: Number(op.min), max: Number(op.max), align: op.align, dflt: op.dflt === undefined ? NaN : Number(op.dflt), invalid: op.invalid });
+  }
+  const from: number[] = [];
+  const constant: number[] = [];
+  const crBit: number[] = [];
+  for (let j = 0; j < base.ops.length; j++) {
+    const m = row.alias ? row.pinMap![j] : j;
+    if (m === undefined) {
+      // padded(): a base operand the alias leaves to its default.
+      const d = base.ops[j]!.dflt;
+      if (d === undefined || !SAFE(d)) return null;
+      from.push(-1), constant.push(Number(d)), crBit.push(-1);
+    } else if (typeof m === 'number') from.push(m), constant.push(0), crBit.push(-1);
+    else if (typeof m === 'bigint') {
+      if (!SAFE(m)) return null;
+      from.push(-1), constant.push(Number(m)), crBit.push(-1);
+    } else from.push(-1), constant.push(m.bit), crBit.push(m.cr);
+  }
+  const fields: PlanField[] = [];
+  for (const op of base.ops) {
+    const f = op.field;
+    if (f === undefined || f.width >= 32 || !SAFE(op.bias) || (op.zeroIs !== undefined && !SAFE(op.zeroIs))) return null;
+    fields.push({
+      zeroIs: op.zeroIs === undefined ? NaN : Number(op.zeroIs),
+      bias: Number(op.bias),
+      scale: 2 ** op.shift,
+      mask: (1 << f.width) - 1,
+      parts: f.parts.map((p) => [p.shift, p.width, p.vshift] as const),
+    });
+  }
+  return { ops, from, constant, crBit, fields, match: base.match[0]! };
+}
+
+/**
+ * encodeRow() for operand values that are numbers (NaN for an omitted operand), or -1 when this
+ * path does not apply to the row or the values (out of range, not integers): the caller then
+ * encodes through encodeRow(), which gives the same word or the error. Never a word that
+ * encodeRow() would refuse (test/isa/encode-numbers.test.ts compares the two over the table).
+ */
+export function encodeNumbers(variant: InsnVariant, nums: readonly number[], opts: EncodeOptions = {}): number {
+  if (opts.hint !== undefined) return -1;
+  const row = variant as Row;
+  let plan = numberPlans.get(row);
+  if (plan === undefined) numberPlans.set(row, (plan = row.ops && row.base ? numberPlan(row) : null));
+  if (plan === null || nums.length !== plan.ops.length) return -1;
+  const { ops, from, constant, crBit, fields } = plan;
+  for (let i = 0; i < ops.length; i++) {
+    const op = ops[i]!;
+    let v = nums[i]!;
+    if (v !== v) {
+      v = op.dflt;
+      if (v !== v) return -1; // omitted, and no default: encodeRow reports it
+    }
+    if (!Number.isSafeInteger(v) || v < op.min || v > op.max || (op.align > 1 && v % op.align !== 0)) return -1;
+    if (op.invalid !== undefined && op.invalid.test(BigInt(v))) return -1;
+  }
+  let word = plan.match;
+  for (let j = 0; j < fields.length; j++) {
+    const src = from[j]!;
+    let b: number;
+    if (src >= 0) {
+      b = nums[src]!;
+      if (b !== b) b = ops[src]!.dflt;
+    } else if (crBit[j]! >= 0) {
+      const cr = nums[crBit[j]!]!;
+      b = 4 * (cr !== cr ? ops[crBit[j]!]!.dflt : cr) + constant[j]!;
+    } else b = constant[j]!;
+    const f = fields[j]!;
+    // As insertAll(): zero-is, bias and scale, then the two's-complement low bits of the field.
+    const x = b === f.zeroIs ? 0 : b - f.bias;
+    const bits = (f.scale === 1 ? x : Math.floor(x / f.scale)) & f.mask;
+    const parts = f.parts;
+    if (parts.length === 1) word |= bits << parts[0]![0];
+    else for (const [shift, width, vshift] of parts) word |= ((bits >>> vshift) & ((1 << width) - 1)) << shift;
+  }
+  return word >>> 0;
+}

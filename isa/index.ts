@@ -16,7 +16,7 @@
  */
 import { available, CPUS, type Cpu, type CpuLevel, type CpuReq } from './cpu.js';
 import { decodeWord, type DecodeOptions } from './decode.js';
-import { encodeRow, type EncodeOptions } from './encode.js';
+import { encodeNumbers, encodeRow, type EncodeOptions } from './encode.js';
 import { formatInsn, type FormatOptions } from './print.js';
 import { TABLE } from './table.js';
 import type { DecodedInsn, EncodeResult, InsnVariant } from './types.js';
@@ -92,6 +92,15 @@ export function presentOperands(variant: InsnVariant, count: number): readonly b
 
 export function encode(variant: InsnVariant, values: readonly (bigint | undefined)[], opts?: EncodeOptions): EncodeResult {
   return encodeRow(variant, values, opts);
+}
+
+/**
+ * encode() for one 4-byte instruction whose operand values are numbers (NaN: omitted), in number
+ * arithmetic: the word, or -1 when the number path does not cover the row or the values (then
+ * encode() gives the word or the error). The assembler's path for its commonest statements.
+ */
+export function encodeWord(variant: InsnVariant, values: readonly number[], opts?: EncodeOptions): number {
+  return encodeNumbers(variant, values, opts);
 }
 
 export function decode(word: number, nextWord?: number, opts?: DecodeOptions): DecodedInsn | undefined {

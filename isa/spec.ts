@@ -68,6 +68,8 @@ export interface AliasSpec {
   readonly toBase: (v: readonly bigint[]) => readonly bigint[];
   /** Base operand values → alias operand values, or undefined when the alias does not apply. */
   readonly fromBase: (b: readonly bigint[]) => readonly bigint[] | undefined;
+  /** The declarative rewrite behind toBase when it has one (pin()): lets the encoder work in numbers. */
+  readonly pinMap?: PinMap;
   /** objdump prints this spelling for words it matches (false: assembler-only, e.g. la, subi). */
   readonly print: boolean;
   /** false: a spelling only the disassembler uses (gas assembles the name another way). */
@@ -169,7 +171,7 @@ export function pin(mnemonic: string, base: string, operands: readonly OperandKe
     // Operands not mapped (none in practice) decode as 0.
     return out.map((x) => x ?? 0n);
   };
-  return { type: 'alias', mnemonic, base, operands, toBase, fromBase, print: true, ...extra };
+  return { type: 'alias', mnemonic, base, operands, toBase, fromBase, pinMap: map, print: true, ...extra };
 }
 
 /** An alias whose rewrite needs arithmetic (sldi → rldicr n, 63-n); fromBase is checked by re-encoding. */
