@@ -37,3 +37,23 @@
 	li 8, 12345
 	.quad 0x123456789abcdef0, 0xFFFFFFFFFFFFFFFF, 0x10
 	.long 0x7fffffff
+# Constant arithmetic read without the parser, and its neighbours that still need the parser.
+	ld 7, (0x180 + (8 * 31))(6)
+	std 7, -(8 * 2)(1)
+	li 3, - - 5
+	li 3, +7
+	li 3, -(0x10 - 0x20)
+	li 3, 2 * -3 + 1
+	li 3, ( 1 + 2 ) * ( 3 - 4 )
+	addi 3, 3, 0x7fff - 0x8000 + 1
+	addis 3, 3, (0x1234 * 2) - 0x2000
+	li 3, 010
+	li 3, 0x0f
+	li 3, 017 + 1
+	ori 3, 3, 0xFFFF * 1
+	std 0, 8*(1+1)(1)
+	rldicl 3, 4, 2*30, 64 - 60
+	li 3, (((((((((((((((((((((((((((((((((((((1)))))))))))))))))))))))))))))))))))))
+	li 3, 1 << 3
+	li 3, 24 / 4
+	lis 3, 0x10000 * 0x10000 - 0x100000000
