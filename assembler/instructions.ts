@@ -52,6 +52,17 @@ function valuesOf(length: number): (bigint | undefined)[] {
  */
 const numsByLength: number[][] = [];
 let numeric = true;
+/** Operands whose value is only in `nums` so far: fillValues() puts them in `values` when encode() needs them. */
+const numberOnly: boolean[] = [];
+
+function fillValues(values: (bigint | undefined)[], nums: readonly number[]): void {
+  for (let i = 0; i < values.length; i++) {
+    if (numberOnly[i]) {
+      values[i] = smallBigInt(nums[i]!);
+      numberOnly[i] = false;
+    }
+  }
+}
 
 function numsOf(length: number): number[] {
   return (numsByLength[length] ??= new Array<number>(length).fill(NaN));
@@ -102,6 +113,7 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
         return;
       }
     }
+    fillValues(values, nums);
     const enc = encode(v, values, encodeOptions(as.cpu, hint));
     if (enc.ok) {
       emit(as, v, values, hint, enc.words, col);
@@ -403,6 +415,7 @@ function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[
   let groupStart = -1;
   let groupEnd = -1;
   for (let i = 0; i < ops.length; i++) {
+    numberOnly[i] = false;
     if (!present[i]) {
       values[i] = undefined;
       nums[i] = NaN;
@@ -434,7 +447,7 @@ function tryVariant(as: Assembler, v: InsnVariant, values: (bigint | undefined)[
     cols[i] = c;
     if (typeof r === 'number') {
       nums[i] = r;
-      values[i] = smallBigInt(r);
+      numberOnly[i] = true;
     } else if (typeof r === 'bigint') {
       values[i] = r;
       const n = Number(r);
