@@ -73,6 +73,8 @@ export interface Row extends InsnVariant {
   /** Index of the BO operand for branch rows. */
   readonly boIndex: number;
   readonly promote: { readonly row: Row; readonly since: CpuLevel; readonly when: (v: readonly bigint[]) => boolean } | undefined;
+  /** encode.ts's number-path plan for the row, made on its first use there (undefined until then). */
+  numberPlan: object | null | undefined;
 }
 
 /**
@@ -295,6 +297,7 @@ function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledFie
     check: spec.check === undefined ? [] : typeof spec.check === 'string' ? [spec.check] : spec.check,
     boIndex: spec.branch ? spec.operands.indexOf('BO') : -1,
     promote: undefined,
+    numberPlan: undefined,
   };
   (row as { base: Row }).base = row;
   return row;
@@ -347,6 +350,7 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
     check: base.check,
     boIndex: -1,
     promote: undefined,
+    numberPlan: undefined,
   };
 }
 

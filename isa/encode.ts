@@ -259,7 +259,6 @@ interface NumberPlan {
   readonly match: number;
 }
 
-const numberPlans = new WeakMap<Row, NumberPlan | null>();
 
 const SAFE = (v: bigint): boolean => v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
 
@@ -312,8 +311,9 @@ function numberPlan(row: Row): NumberPlan | null {
 export function encodeNumbers(variant: InsnVariant, nums: readonly number[], opts: EncodeOptions = {}): number {
   if (opts.hint !== undefined) return -1;
   const row = variant as Row;
-  let plan = numberPlans.get(row);
-  if (plan === undefined) numberPlans.set(row, (plan = row.ops && row.base ? numberPlan(row) : null));
+  if (!row.ops || !row.base) return -1; // not a row of the table: encodeRow() says so
+  let plan = row.numberPlan as NumberPlan | null | undefined;
+  if (plan === undefined) row.numberPlan = plan = numberPlan(row);
   if (plan === null || nums.length !== plan.ops.length) return -1;
   const { ops, from, constant, crBit, fields } = plan;
   for (let i = 0; i < ops.length; i++) {
