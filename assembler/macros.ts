@@ -19,7 +19,10 @@ interface Param {
 }
 
 interface MacroDef {
+  /** The lookup key: gas's macro names are case-insensitive. */
   name: string;
+  /** The name as the .macro line wrote it, for diagnostics. */
+  spelling: string;
   params: Param[];
   body: SourceLine[];
   where: Where;
@@ -100,7 +103,7 @@ export class MacroEngine {
     const st = this.state;
     if (!st) return;
     const where = st.kind === 'macro' ? st.def.where : st.where;
-    const what = st.kind === 'macro' ? `macro '${st.def.name}'` : st.kind === 'rept' ? "'.rept'" : "'.irp'";
+    const what = st.kind === 'macro' ? `macro '${st.def.spelling}'` : st.kind === 'rept' ? "'.rept'" : "'.irp'";
     this.as.bag.error(`unterminated ${what}: missing '${st.kind === 'macro' ? '.endm' : '.endr'}'`, locationOf(where), where.origin);
     this.state = undefined;
   }
@@ -142,7 +145,8 @@ export class MacroEngine {
       this.beginDiscard();
       return;
     }
-    const name = m[1]!.toLowerCase();
+    const spelling = m[1]!;
+    const name = spelling.toLowerCase();
     const params: Param[] = [];
     for (const spec of splitParams(m[2]!)) {
       const pm = /^([A-Za-z_.$][A-Za-z0-9_.$]*)(?::(req|vararg))?(?:\s*=\s*(.*))?$/.exec(spec);
@@ -153,13 +157,13 @@ export class MacroEngine {
       if (params.some((p) => p.name === pm[1])) this.as.error(`duplicate macro parameter '${pm[1]}'`, col);
       params.push({ name: pm[1]!, ...(pm[3] !== undefined ? { default: pm[3] } : {}), required: pm[2] === 'req', vararg: pm[2] === 'vararg' });
     }
-    if (this.defs.has(name)) this.as.error(`macro '${name}' was already defined`, col);
-    this.state = { kind: 'macro', def: { name, params, body: [], where: this.as.where }, depth: 0 };
+    if (this.defs.has(name)) this.as.error(`macro '${spelling}' was already defined`, col);
+    this.state = { kind: 'macro', def: { name, spelling, params, body: [], where: this.as.where }, depth: 0 };
   }
 
   /** Collect (and drop) a body after a bad .macro line, so its .endm does not complain. */
   private beginDiscard(): void {
-    this.state = { kind: 'macro', def: { name: '\x00discard', params: [], body: [], where: this.as.where }, depth: 0 };
+    this.state = { kind: 'macro', def: { name: '\x00discard', spelling: '', params: [], body: [], where: this.as.where }, depth: 0 };
   }
 
   endm(col: number): void {
@@ -214,7 +218,7 @@ export class MacroEngine {
     const args = this.bind(def, text.slice(r), col);
     if (!args) return true;
     const number = String(this.counter++);
-    const frame: OriginFrame = { kind: 'macro', name: def.name, loc: locationOf(this.as.where, col) };
+    const frame: OriginFrame = { kind: 'macro', name: def.spelling, loc: locationOf(this.as.where, col) };
     const origin = [frame, ...this.as.where.origin];
     const lines: SourceLine[] = def.body.map((l) => ({
       text: substitute(l.text, (p) => args.get(p), () => number),
@@ -239,7 +243,7 @@ export class MacroEngine {
       }
       const p = def.params[positional++];
       if (!p) {
-        this.as.error(`too many arguments for macro '${def.name}' (it takes ${def.params.length})`, col);
+        this.as.error(`too many arguments for macro '${def.spelling}' (it takes ${def.params.length})`, col);
         ok = false;
         break;
       }
@@ -248,7 +252,7 @@ export class MacroEngine {
     for (const p of def.params) {
       if (values.has(p.name)) continue;
       if (p.required) {
-        this.as.error(`missing value for required parameter '${p.name}' of macro '${def.name}'`, col);
+        this.as.error(`missing value for required parameter '${p.name}' of macro '${def.spelling}'`, col);
         ok = false;
       }
       values.set(p.name, p.default ?? '');

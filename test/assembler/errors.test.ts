@@ -73,6 +73,9 @@ describe('assembler diagnostics', () => {
     expect(e).toHaveLength(1);
     expect(e[0]!.split('\n')[0]).toMatch(/^t\.s:2:\d+: error: .*70000/);
     expect(e[0]!.split('\n')[1]).toBe("t.s:5:2: note: in expansion of macro 'bad'");
+    // Names are case-insensitive; the note spells the name as its .macro line did.
+    const mixed = errorsOf('.macro SaveGpr x\n\taddi 3, 3, \\x\n.endm\n\tSAVEGPR 70000\n');
+    expect(mixed[0]!.split('\n')[1]).toBe("t.s:4:2: note: in expansion of macro 'SaveGpr'");
   });
 
   it('errors in .include files carry the include chain', () => {
