@@ -51,6 +51,8 @@ function valuesOf(length: number): (bigint | undefined)[] {
  * value known now and exact as a double. The commonest statements then encode without bigints.
  */
 const numsByLength: number[][] = [];
+/** encodeWord()'s output. */
+const encoded = new Uint32Array(1);
 let numeric = true;
 /** Operands whose value is only in `nums` so far: fillValues() puts them in `values` when encode() needs them. */
 const numberOnly: boolean[] = [];
@@ -106,10 +108,9 @@ export function assembleInstruction(as: Assembler, mnemonic: string, hint: '+' |
       continue;
     }
     if (numeric && deferredCount === 0 && hint === undefined) {
-      // -1: a row or values the number path leaves to encode() (which also words any error).
-      const word = encodeWord(v, nums);
-      if (word >= 0) {
-        emitWord(as, word, col);
+      // false: a row or values the number path leaves to encode() (which also words any error).
+      if (encodeWord(v, nums, encoded)) {
+        emitWord(as, encoded[0]! | 0, col); // as int32: a small integer, not a heap number, in the call
         return;
       }
     }

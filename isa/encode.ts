@@ -303,28 +303,30 @@ function numberPlan(row: Row): NumberPlan | null {
 }
 
 /**
- * encodeRow() for operand values that are numbers (NaN for an omitted operand), or -1 when this
- * path does not apply to the row or the values (out of range, not integers): the caller then
- * encodes through encodeRow(), which gives the same word or the error. Never a word that
- * encodeRow() would refuse (test/isa/encode-numbers.test.ts compares the two over the table).
+ * encodeRow() for operand values that are numbers (NaN for an omitted operand): true with the
+ * word in out[0], or false when this path does not apply to the row or the values (out of range,
+ * not integers); the caller then encodes through encodeRow(), which gives the same word or the
+ * error. Never a word that encodeRow() would refuse (test/isa/encode-numbers.test.ts compares the
+ * two over the table). The word goes out through a typed array because a uint32 return value
+ * above 2^31 would be a heap number: one allocation per instruction.
  */
-export function encodeNumbers(variant: InsnVariant, nums: readonly number[], opts: EncodeOptions = {}): number {
-  if (opts.hint !== undefined) return -1;
+export function encodeNumbers(variant: InsnVariant, nums: readonly number[], out: Uint32Array, opts?: EncodeOptions): boolean {
+  if (opts !== undefined && opts.hint !== undefined) return false;
   const row = variant as Row;
-  if (!row.ops || !row.base) return -1; // not a row of the table: encodeRow() says so
+  if (!row.ops || !row.base) return false; // not a row of the table: encodeRow() says so
   let plan = row.numberPlan as NumberPlan | null | undefined;
   if (plan === undefined) row.numberPlan = plan = numberPlan(row);
-  if (plan === null || nums.length !== plan.ops.length) return -1;
+  if (plan === null || nums.length !== plan.ops.length) return false;
   const { ops, from, constant, crBit, fields } = plan;
   for (let i = 0; i < ops.length; i++) {
     const op = ops[i]!;
     let v = nums[i]!;
     if (v !== v) {
       v = op.dflt;
-      if (v !== v) return -1; // omitted, and no default: encodeRow reports it
+      if (v !== v) return false; // omitted, and no default: encodeRow reports it
     }
-    if (!Number.isSafeInteger(v) || v < op.min || v > op.max || (op.align > 1 && v % op.align !== 0)) return -1;
-    if (op.invalid !== undefined && op.invalid.test(BigInt(v))) return -1;
+    if (!Number.isSafeInteger(v) || v < op.min || v > op.max || (op.align > 1 && v % op.align !== 0)) return false;
+    if (op.invalid !== undefined && op.invalid.test(BigInt(v))) return false;
   }
   let word = plan.match;
   for (let j = 0; j < fields.length; j++) {
@@ -345,5 +347,6 @@ export function encodeNumbers(variant: InsnVariant, nums: readonly number[], opt
     if (parts.length === 1) word |= bits << parts[0]![0];
     else for (const [shift, width, vshift] of parts) word |= ((bits >>> vshift) & ((1 << width) - 1)) << shift;
   }
-  return word >>> 0;
+  out[0] = word;
+  return true;
 }

@@ -96,11 +96,12 @@ export function encode(variant: InsnVariant, values: readonly (bigint | undefine
 
 /**
  * encode() for one 4-byte instruction whose operand values are numbers (NaN: omitted), in number
- * arithmetic: the word, or -1 when the number path does not cover the row or the values (then
- * encode() gives the word or the error). The assembler's path for its commonest statements.
+ * arithmetic: true with the word in out[0], or false when the number path does not cover the row
+ * or the values (then encode() gives the word or the error). The assembler's path for its
+ * commonest statements.
  */
-export function encodeWord(variant: InsnVariant, values: readonly number[], opts?: EncodeOptions): number {
-  return encodeNumbers(variant, values, opts);
+export function encodeWord(variant: InsnVariant, values: readonly number[], out: Uint32Array, opts?: EncodeOptions): boolean {
+  return encodeNumbers(variant, values, out, opts);
 }
 
 export function decode(word: number, nextWord?: number, opts?: DecodeOptions): DecodedInsn | undefined {
