@@ -6,7 +6,7 @@
 import type { Assembler } from './assembler.js';
 import { EvalError, displayName, evaluate, type Term, type Value } from './eval.js';
 import type { Fixup, Section, Sym } from './symbols.js';
-import { encode } from '../isa/index.js';
+import { encode, encodeWord } from '../isa/index.js';
 import { encodeOptions } from './instructions.js';
 import { fieldPattern, foldModifier, folds, truncationWarning } from './values.js';
 import * as R from '../elf/constants.js';
@@ -209,12 +209,36 @@ function modified(as: Assembler, f: Fixup, v: bigint): bigint {
 }
 
 /** Write a resolved value into the bytes (instruction fields are re-encoded through the ISA). */
+/** apply()'s operand values as numbers for encodeWord() (NaN: omitted; one array per length), and its output. */
+const numbersByLength: number[][] = [];
+let numbers: number[] = [];
+const encoded = new Uint32Array(1);
+
+/** Fill `numbers` from `values`; false when one is beyond ±2^53. */
+function numbersOf(values: readonly (bigint | undefined)[]): boolean {
+  numbers = numbersByLength[values.length] ??= new Array<number>(values.length).fill(NaN);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    const n = v === undefined ? NaN : Number(v);
+    if (v !== undefined && !Number.isSafeInteger(n)) return false;
+    numbers[i] = n;
+  }
+  return true;
+}
+
 function apply(as: Assembler, f: Fixup, value: bigint): void {
   const buf = f.chunk.buf;
   if (f.insn) {
     const info = f.insn.variant.operands[f.insn.operand]!;
     const values = [...f.insn.values];
     values[f.insn.operand] = f.modifier && folds(f.modifier) ? fieldPattern(info, value) : value;
+    if (f.insn.hint === undefined && numbersOf(values)) {
+      // The number path (bl to a label, the commonest fixup); false leaves it to encode().
+      if (encodeWord(f.insn.variant, numbers, encoded)) {
+        buf.writeU32(f.offset, encoded[0]!);
+        return;
+      }
+    }
     const r = encode(f.insn.variant, values, encodeOptions(f.insn.cpu, f.insn.hint));
     if (!r.ok) return fail(as, f, r.message);
     for (let i = 0; i < r.words.length; i++) buf.writeU32(f.offset + 4 * i, r.words[i]!);
