@@ -100,6 +100,11 @@ export interface CompiledTable {
   readonly baseRows: readonly Row[];
   /** The base rows in table order, each compiled on first use. */
   readonly lazyBaseRows: readonly LazyRow[];
+  /**
+   * The base rows whose first word has primary opcode `po` (prefixed rows: 1), table order: the
+   * same rows as lazyBaseRows has for that opcode, computed for that opcode alone on first use.
+   */
+  lazyBaseRowsOf(po: number): readonly LazyRow[];
   /** Assembler spellings (compiles the aliases). */
   readonly byMnemonic: ReadonlyMap<string, readonly Row[]>;
   /** The aliases over a base row, in table (= print preference) order (compiles the aliases). */
@@ -392,43 +397,84 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     return rowsOf(this.spec)[this.form]!;
   }
   let lazyBaseRows: Pending[] | undefined;
-  const pendingRows = (): Pending[] => {
-    const word0Masks = new Map<FieldKey, number>();
-    const scratch = [0, 0];
-    const word0 = (k: FieldKey, value: number): number => {
+  // Word-0 bits of a fixed field: (value << shift) for the one-part fields every opcode field is,
+  // insertField for any other.
+  const word0Shift = new Map<FieldKey, number>();
+  const scratch = [0, 0];
+  const shiftOf = (k: FieldKey): number => {
+    let sh = word0Shift.get(k);
+    if (sh === undefined) {
       const f = fields.get(k)!;
-      scratch[0] = scratch[1] = 0;
-      insertField(scratch, f, value % 2 ** f.width);
-      return scratch[0]!;
-    };
-    const maskOf = (k: FieldKey): number => {
-      let m = word0Masks.get(k);
-      if (m === undefined) word0Masks.set(k, (m = word0(k, 2 ** fields.get(k)!.width - 1)));
-      return m;
-    };
-    const out: Pending[] = [];
-    for (const e of rowEntries) {
-      let mask = 0;
-      let match = 0;
-      for (const k of Object.keys(e.fixed) as FieldKey[]) {
-        mask |= maskOf(k);
-        match |= word0(k, e.fixed[k]!);
-      }
-      variantsOf(e.rc !== undefined, e.oe ?? false).forEach((v, form) => {
-        let m = mask;
-        let x = match;
-        if (v.rc) {
-          m |= maskOf(e.rc!);
-          x |= word0(e.rc!, 1);
-        }
-        if (v.oe) {
-          m |= maskOf('OE');
-          x |= word0('OE', 1);
-        }
-        out.push({ cpu: e.cpu ?? DEFAULT_CPU, size: e.fixed.PO === 1 ? 8 : 4, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
-      });
+      const p = f.parts[0]!;
+      sh = f.parts.length === 1 && p.word === 0 && f.width < 32 ? p.shift : -1;
+      word0Shift.set(k, sh);
     }
+    return sh;
+  };
+  const word0 = (k: FieldKey, value: number): number => {
+    const f = fields.get(k)!;
+    const v = value % 2 ** f.width;
+    const sh = shiftOf(k);
+    if (sh >= 0) return (v << sh) >>> 0;
+    scratch[0] = scratch[1] = 0;
+    insertField(scratch, f, v);
+    return scratch[0]!;
+  };
+  const maskOf = (k: FieldKey): number => word0(k, 2 ** fields.get(k)!.width - 1);
+  const pendingOf = (e: RowSpec, out: Pending[]): void => {
+    let mask = 0;
+    let match = 0;
+    for (const k in e.fixed) {
+      const key = k as FieldKey;
+      mask |= maskOf(key);
+      match |= word0(key, e.fixed[key]!);
+    }
+    const forms = variantsOf(e.rc !== undefined, e.oe ?? false);
+    const cpu = e.cpu ?? DEFAULT_CPU;
+    const size = e.fixed.PO === 1 ? 8 : 4;
+    for (let form = 0; form < forms.length; form++) {
+      const v = forms[form]!;
+      let m = mask;
+      let x = match;
+      if (v.rc) {
+        m |= maskOf(e.rc!);
+        x |= word0(e.rc!, 1);
+      }
+      if (v.oe) {
+        m |= maskOf('OE');
+        x |= word0('OE', 1);
+      }
+      out.push({ cpu, size, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
+    }
+  };
+  const pendingRows = (): Pending[] => {
+    const out: Pending[] = [];
+    for (const e of rowEntries) pendingOf(e, out);
     return out;
+  };
+  // Per primary opcode: the row entries (every row fixes PO), then their pending rows.
+  let entriesByPo: RowSpec[][] | undefined;
+  const lazyByPo: (Pending[] | undefined)[] = new Array(64);
+  const lazyBaseRowsOf = (po: number): Pending[] => {
+    let list = lazyByPo[po];
+    if (list !== undefined) return list;
+    if (lazyBaseRows !== undefined) {
+      list = lazyBaseRows.filter((r) => r.fixedMatch >>> 26 === po);
+    } else {
+      if (entriesByPo === undefined) {
+        entriesByPo = Array.from({ length: 64 }, () => []);
+        for (const e of rowEntries) {
+          const p = e.fixed.PO;
+          if (p === undefined || p < 0 || p > 63) throw new Error(`isa table: ${e.mnemonic}: no primary opcode`);
+          entriesByPo[p]!.push(e);
+        }
+      }
+      list = [];
+      for (const e of entriesByPo[po]!) pendingOf(e, list);
+      for (const r of list) if (r.fixedMatch >>> 26 !== po) throw new Error(`isa table: ${r.spec.mnemonic}: a fixed field overlaps the primary opcode`);
+    }
+    lazyByPo[po] = list;
+    return list;
   };
 
   // Pass 2 (on first use): aliases, in table order.
@@ -487,6 +533,7 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     get lazyBaseRows() {
       return (lazyBaseRows ??= pendingRows());
     },
+    lazyBaseRowsOf,
     get byMnemonic() {
       return withAliases().byMnemonic;
     },

@@ -42,8 +42,7 @@ interface PoIndex {
  * kinds (the simulator running one image) pays only for those. A list may hold a row that the
  * word's reserved bits then rule out: decodeWord checks every candidate's full mask.
  */
-class DecodeIndex {
-  private readonly rows: readonly LazyRow[];
+export class DecodeIndex {
   /** [po] → its 4-byte rows, and the candidate lists by bits 21..31 (on first use of each). */
   private readonly byPo: (PoIndex | undefined)[] = new Array(64);
   /** suffix PO → prefixed candidates (on first use). */
@@ -57,14 +56,18 @@ class DecodeIndex {
 
   constructor(cpu: Cpu) {
     this.cpu = cpu;
-    this.rows = TABLE.lazyBaseRows.filter((r) => available(r.cpu, cpu));
+  }
+
+  /** The rows of this dialect whose first word has primary opcode `po`, table order. */
+  private rowsOf(po: number): LazyRow[] {
+    return TABLE.lazyBaseRowsOf(po).filter((r) => available(r.cpu, this.cpu));
   }
 
   candidates(word: number): readonly Row[] {
     const po = word >>> 26;
     let ix = this.byPo[po];
     if (ix === undefined) {
-      const rows = this.rows.filter((r) => r.size === 4 && r.fixedMatch >>> 26 === po);
+      const rows = this.rowsOf(po).filter((r) => r.size === 4);
       const split = rows.some((r) => ((r.fixedMask | r.fixedMatch) & 0x7ff) !== 0);
       this.byPo[po] = ix = { rows, all: undefined, bySubop: split ? new Array<readonly Row[] | undefined>(2048) : undefined };
     }
@@ -81,7 +84,9 @@ class DecodeIndex {
     let list = this.prefixedBy[po];
     // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
     if (!list) {
-      const rows = this.rows.filter((r) => r.size === 8).map((r) => r.row());
+      const rows = this.rowsOf(1)
+        .filter((r) => r.size === 8)
+        .map((r) => r.row());
       this.prefixedBy[po] = list = rows.filter((r) => ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0);
     }
     return list;
@@ -110,7 +115,7 @@ class DecodeIndex {
 
 // A memo of a pure function of the (frozen) table: one index per dialect.
 const indexCache = new Map<Cpu, DecodeIndex>();
-function indexFor(cpu: Cpu): DecodeIndex {
+export function indexFor(cpu: Cpu): DecodeIndex {
   let idx = indexCache.get(cpu);
   if (!idx) indexCache.set(cpu, (idx = new DecodeIndex(cpu)));
   return idx;
@@ -165,7 +170,7 @@ function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
   return out;
 }
 
-function resolve(idx: DecodeIndex, row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
+export function resolve(idx: DecodeIndex, row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
   if (row.branch && usesAtHints(cpu) && yHintInvalid(extractField(words, row.ops[row.boIndex]!.field!), row.branch)) return undefined;
   const baseVals = row.ops.map((op) => operandValue(op, words));
