@@ -83,7 +83,7 @@ export interface LazyRow {
   /** Bits of the first word set by the row's fixed fields, and their values there. */
   readonly fixedMask: number;
   readonly fixedMatch: number;
-  /** The compiled row (compiled with the other forms of its table entry on first use). */
+  /** The compiled row (compiled on first use). */
   row(): Row;
 }
 
@@ -360,29 +360,44 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
   const rawAliasBases = new Set<string>();
   for (const e of entries) if (e.type === 'alias' && e.raw) for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) rawAliasBases.add(e.base + v.suffix);
 
-  // Base rows, compiled one table entry at a time on first use. Promotions name another base row
-  // (the first of that spelling) with the same operands.
+  // Base rows, compiled one form (plain, '.', 'o', 'o.') at a time on first use. Promotions name
+  // another base row (the first of that spelling) with the same operands.
   const compiled = new Map<TableEntry, Row[]>();
+  const forms = new Map<RowSpec, Row[]>();
+  const promotions = new Map<RowSpec, NonNullable<Row['promote']>>();
   let firstByName: Map<string, { spec: RowSpec; form: number }> | undefined;
+  const promotionOf = (e: RowSpec & { promote: NonNullable<RowSpec['promote']> }): NonNullable<Row['promote']> => {
+    let p = promotions.get(e);
+    if (p) return p;
+    if (!firstByName) {
+      firstByName = new Map();
+      for (const spec of rowEntries) {
+        variantsOf(spec.rc !== undefined, spec.oe ?? false).forEach((v, form) => {
+          if (!firstByName!.has(spec.mnemonic + v.suffix)) firstByName!.set(spec.mnemonic + v.suffix, { spec, form });
+        });
+      }
+    }
+    const to = firstByName.get(e.promote.to);
+    if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
+    p = { row: rowOf(to.spec, to.form), since: e.promote.since, when: e.promote.when };
+    promotions.set(e, p);
+    return p;
+  };
+  function rowOf(e: RowSpec, form: number): Row {
+    let done = forms.get(e);
+    if (!done) forms.set(e, (done = []));
+    let r = done[form];
+    if (!r) {
+      done[form] = r = compileRow(e, variantsOf(e.rc !== undefined, e.oe ?? false)[form]!, fields, ops);
+      if (e.promote) (r as { promote: Row['promote'] }).promote = promotionOf(e as RowSpec & { promote: NonNullable<RowSpec['promote']> });
+    }
+    return r;
+  }
   const rowsOf = (e: RowSpec): Row[] => {
     let rows = compiled.get(e);
     if (rows) return rows;
-    rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((v) => compileRow(e, v, fields, ops));
+    rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((_, form) => rowOf(e, form));
     compiled.set(e, rows);
-    if (e.promote) {
-      if (!firstByName) {
-        firstByName = new Map();
-        for (const spec of rowEntries) {
-          variantsOf(spec.rc !== undefined, spec.oe ?? false).forEach((v, form) => {
-            if (!firstByName!.has(spec.mnemonic + v.suffix)) firstByName!.set(spec.mnemonic + v.suffix, { spec, form });
-          });
-        }
-      }
-      const to = firstByName.get(e.promote.to);
-      if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
-      const promote = { row: rowsOf(to.spec)[to.form]!, since: e.promote.since, when: e.promote.when };
-      for (const r of rows) (r as { promote: Row['promote'] }).promote = promote;
-    }
     return rows;
   };
   let baseRows: Row[] | undefined;
@@ -394,7 +409,7 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     readonly form: number;
   }
   function row(this: Pending): Row {
-    return rowsOf(this.spec)[this.form]!;
+    return rowOf(this.spec, this.form);
   }
   let lazyBaseRows: Pending[] | undefined;
   // Word-0 bits of a fixed field: (value << shift) for the one-part fields every opcode field is,

@@ -138,6 +138,8 @@ class RawIndex {
   private readonly opts: { readonly cpu: Cpu; readonly raw: true };
   /** [po << 11 | bits 21..31] → the candidate rows (the generic index's list, as RawRows). */
   private readonly lists: (readonly RawRow[] | undefined)[] = [];
+  /** The same, by the generic index's list (one list serves every word of a D-form opcode). */
+  private readonly byList = new Map<readonly Row[], readonly RawRow[]>();
   private readonly byRow = new Map<Row, RawRow>();
   private readonly one = [0];
 
@@ -149,12 +151,15 @@ class RawIndex {
 
   private list(w: number): readonly RawRow[] {
     const rows = this.idx.candidates(w);
+    const known = this.byList.get(rows);
+    if (known !== undefined) return known;
     const out: RawRow[] = [];
     for (const row of rows) {
       let r = this.byRow.get(row);
       if (r === undefined) this.byRow.set(row, (r = rawRow(this.idx, row)));
       out.push(r);
     }
+    this.byList.set(rows, out);
     return out;
   }
 
