@@ -4,10 +4,11 @@
  * mask/match derived from fixed fields and operand fields, the mnemonic map, and the
  * aliases hung on their base rows in table order (so the printer prefers the first).
  *
- * It runs once at module load and checks the table (unknown base rows, fixed values that
- * do not fit, fixed fields overlapping operands). Problems are table bugs, so it throws.
- * The aliases are compiled (and checked) on first use: a program that only decodes base
- * rows (the simulator) never pays for them; the table tests use every row.
+ * It checks the table (unknown base rows, fixed values that do not fit, fixed fields
+ * overlapping operands). Problems are table bugs, so it throws. Fields, operands, rows and
+ * aliases are compiled (and checked) on first use: a program that only decodes base rows (the
+ * simulator) never pays for the aliases, nor for the rows it never meets; the table tests use
+ * every row.
  */
 import { FIELDS, fieldWidth, type FieldKey } from './fields.js';
 import { OPERANDS, type OperandKey, type OperandSpec } from './operands.js';
@@ -127,7 +128,7 @@ function compileField(key: FieldKey): CompiledField {
   return { key, name: def.name, parts, width };
 }
 
-function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): CompiledOperand {
+function compileOperand(key: OperandKey, fields: Lookup<FieldKey, CompiledField>): CompiledOperand {
   const s: OperandSpec = OPERANDS[key];
   const field = s.field === undefined ? undefined : fields.get(s.field)!;
   const shift = s.scale === undefined ? 0 : Math.log2(s.scale);
@@ -166,10 +167,20 @@ function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): 
   return Object.freeze(info);
 }
 
-function allFields(): Map<FieldKey, CompiledField> {
-  const m = new Map<FieldKey, CompiledField>();
-  for (const k of Object.keys(FIELDS) as FieldKey[]) m.set(k, compileField(k));
-  return m;
+/** A memo of compiled fields or operands by key, each compiled on first use. */
+interface Lookup<K, V> {
+  get(key: K): V;
+}
+
+function lazily<K, V>(compile: (key: K) => V): Lookup<K, V> {
+  const memo = new Map<K, V>();
+  return {
+    get(key) {
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = compile(key)));
+      return v;
+    },
+  };
 }
 
 /** Set `value` into `field` of `words` (no range check: callers check). */
@@ -222,7 +233,7 @@ function variantsOf(rc: boolean, oe: boolean): readonly Variant[] {
   return VARIANTS[(rc ? 1 : 0) + (oe ? 2 : 0)]!;
 }
 
-function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledField>, ops: Map<OperandKey, CompiledOperand>): Row {
+function compileRow(spec: RowSpec, v: Variant, fields: Lookup<FieldKey, CompiledField>, ops: Lookup<OperandKey, CompiledOperand>): Row {
   const mnemonic = spec.mnemonic + v.suffix;
   const fixed: Partial<Record<FieldKey, number>> = { ...spec.fixed };
   if (v.rc) fixed[spec.rc!] = 1;
@@ -318,7 +329,7 @@ function padded(spec: AliasSpec, base: Row): AliasSpec['toBase'] {
   };
 }
 
-function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKey, CompiledOperand>): Row {
+function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Lookup<OperandKey, CompiledOperand>): Row {
   const aliasOps = spec.operands.map((k) => ops.get(k)!);
   return {
     id: base.id,
@@ -352,9 +363,9 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
 }
 
 export function compileTable(entries: readonly TableEntry[]): CompiledTable {
-  const fields = allFields();
-  const ops = new Map<OperandKey, CompiledOperand>();
-  for (const k of Object.keys(OPERANDS) as OperandKey[]) ops.set(k, compileOperand(k, fields));
+  // Fields and operands are compiled when a row first uses them.
+  const fields = lazily((k: FieldKey) => compileField(k));
+  const ops = lazily((k: OperandKey) => compileOperand(k, fields));
 
   const rowEntries = entries.filter((e): e is RowSpec => e.type === 'row');
   const rawAliasBases = new Set<string>();
