@@ -424,29 +424,31 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
   }
   let lazyBaseRows: Pending[] | undefined;
   // Word-0 bits of a fixed field: (value << shift) for the one-part fields every opcode field is,
-  // insertField for any other.
-  const word0Shift = new Map<FieldKey, number>();
+  // insertField for any other. Per field, memoised: [shift or -1, its width's value mask, word-0 mask].
+  const word0Of = new Map<FieldKey, readonly [number, number, number]>();
   const scratch = [0, 0];
-  const shiftOf = (k: FieldKey): number => {
-    let sh = word0Shift.get(k);
-    if (sh === undefined) {
-      const f = fields.get(k)!;
-      const p = f.parts[0]!;
-      sh = f.parts.length === 1 && p.word === 0 && f.width < 32 ? p.shift : -1;
-      word0Shift.set(k, sh);
-    }
-    return sh;
-  };
-  const word0 = (k: FieldKey, value: number): number => {
-    const f = fields.get(k)!;
-    const v = value % 2 ** f.width;
-    const sh = shiftOf(k);
-    if (sh >= 0) return (v << sh) >>> 0;
+  const word0Slow = (f: CompiledField, v: number): number => {
     scratch[0] = scratch[1] = 0;
     insertField(scratch, f, v);
     return scratch[0]!;
   };
-  const maskOf = (k: FieldKey): number => word0(k, 2 ** fields.get(k)!.width - 1);
+  const fieldWord0 = (k: FieldKey): readonly [number, number, number] => {
+    let d = word0Of.get(k);
+    if (d === undefined) {
+      const f = fields.get(k);
+      const p = f.parts[0]!;
+      const sh = f.parts.length === 1 && p.word === 0 && f.width < 32 ? p.shift : -1;
+      const all = 2 ** f.width - 1;
+      word0Of.set(k, (d = [sh, all, sh >= 0 ? (all << sh) >>> 0 : word0Slow(f, all)]));
+    }
+    return d;
+  };
+  const word0 = (k: FieldKey, value: number): number => {
+    const d = fieldWord0(k);
+    const v = value % (d[1] + 1);
+    return d[0] >= 0 ? (v << d[0]) >>> 0 : word0Slow(fields.get(k), v);
+  };
+  const maskOf = (k: FieldKey): number => fieldWord0(k)[2];
   const pendingOf = (e: RowSpec, out: Pending[]): void => {
     let mask = 0;
     let match = 0;

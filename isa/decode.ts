@@ -33,6 +33,27 @@ interface PoIndex {
   all: readonly Row[] | undefined;
   /** Else, by bits 21..31: the rows whose fixed fields allow them, compiled on first use. */
   readonly bySubop: (readonly Row[] | undefined)[] | undefined;
+  /**
+   * The rows by their fixed bits within 21..31: for each mask of those bits, the indices (into
+   * `rows`) of the rows with that mask, by their fixed value there (a word's candidates are one
+   * lookup per mask, not a test of every row of the opcode).
+   */
+  readonly groups: readonly { readonly mask: number; readonly byValue: Map<number, number[]> }[] | undefined;
+}
+
+function groupsOf(rows: readonly LazyRow[]): PoIndex['groups'] {
+  const groups: { mask: number; byValue: Map<number, number[]> }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const mask = r.fixedMask & 0x7ff;
+    const value = r.fixedMatch & 0x7ff;
+    let g = groups.find((x) => x.mask === mask);
+    if (g === undefined) groups.push((g = { mask, byValue: new Map() }));
+    const list = g.byValue.get(value);
+    if (list) list.push(i);
+    else g.byValue.set(value, [i]);
+  }
+  return groups;
 }
 
 /**
@@ -69,13 +90,25 @@ export class DecodeIndex {
     if (ix === undefined) {
       const rows = this.rowsOf(po).filter((r) => r.size === 4);
       const split = rows.some((r) => ((r.fixedMask | r.fixedMatch) & 0x7ff) !== 0);
-      this.byPo[po] = ix = { rows, all: undefined, bySubop: split ? new Array<readonly Row[] | undefined>(2048) : undefined };
+      this.byPo[po] = ix = split
+        ? { rows, all: undefined, bySubop: new Array<readonly Row[] | undefined>(2048), groups: groupsOf(rows) }
+        : { rows, all: undefined, bySubop: undefined, groups: undefined };
     }
     const bySubop = ix.bySubop;
     if (bySubop === undefined) return (ix.all ??= ix.rows.map((r) => r.row()));
     const k = word & 0x7ff;
     let list = bySubop[k];
-    if (!list) bySubop[k] = list = ix.rows.filter((r) => (k & r.fixedMask & 0x7ff) === (r.fixedMatch & 0x7ff)).map((r) => r.row());
+    if (!list) {
+      // The rows whose fixed bits within 21..31 are k's there, table order.
+      const picked: number[] = [];
+      for (const g of ix.groups!) {
+        const hit = g.byValue.get(k & g.mask);
+        if (hit) for (const i of hit) picked.push(i);
+      }
+      picked.sort((a, b) => a - b);
+      const rows = ix.rows;
+      bySubop[k] = list = picked.map((i) => rows[i]!.row());
+    }
     return list;
   }
 
