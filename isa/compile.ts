@@ -376,19 +376,21 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
   const compiled = new Map<TableEntry, Row[]>();
   const forms = new Map<RowSpec, Row[]>();
   const promotions = new Map<RowSpec, NonNullable<Row['promote']>>();
-  let firstByName: Map<string, { spec: RowSpec; form: number }> | undefined;
   const promotionOf = (e: RowSpec & { promote: NonNullable<RowSpec['promote']> }): NonNullable<Row['promote']> => {
     let p = promotions.get(e);
     if (p) return p;
-    if (!firstByName) {
-      firstByName = new Map();
-      for (const spec of rowEntries) {
-        variantsOf(spec.rc !== undefined, spec.oe ?? false).forEach((v, form) => {
-          if (!firstByName!.has(spec.mnemonic + v.suffix)) firstByName!.set(spec.mnemonic + v.suffix, { spec, form });
-        });
+    // The first row of the table with that spelling: a scan (a few rows promote, and a map of
+    // every spelling would cost more than the scans of a run).
+    const name = e.promote.to;
+    let to: { spec: RowSpec; form: number } | undefined;
+    for (const spec of rowEntries) {
+      if (!name.startsWith(spec.mnemonic)) continue;
+      const form = variantsOf(spec.rc !== undefined, spec.oe ?? false).findIndex((v) => spec.mnemonic + v.suffix === name);
+      if (form >= 0) {
+        to = { spec, form };
+        break;
       }
     }
-    const to = firstByName.get(e.promote.to);
     if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
     p = { row: rowOf(to.spec, to.form), since: e.promote.since, when: e.promote.when };
     promotions.set(e, p);
