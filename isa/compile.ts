@@ -4,10 +4,11 @@
  * mask/match derived from fixed fields and operand fields, the mnemonic map, and the
  * aliases hung on their base rows in table order (so the printer prefers the first).
  *
- * It runs once at module load and checks the table (unknown base rows, fixed values that
- * do not fit, fixed fields overlapping operands). Problems are table bugs, so it throws.
- * The aliases are compiled (and checked) on first use: a program that only decodes base
- * rows (the simulator) never pays for them; the table tests use every row.
+ * It checks the table (unknown base rows, fixed values that do not fit, fixed fields
+ * overlapping operands). Problems are table bugs, so it throws. Fields, operands, rows and
+ * aliases are compiled (and checked) on first use: a program that only decodes base rows (the
+ * simulator) never pays for the aliases, nor for the rows it never meets; the table tests use
+ * every row.
  */
 import { FIELDS, fieldWidth, type FieldKey } from './fields.js';
 import { OPERANDS, type OperandKey, type OperandSpec } from './operands.js';
@@ -87,7 +88,7 @@ export interface LazyRow {
   /** Bits of the first word set by the row's fixed fields, and their values there. */
   readonly fixedMask: number;
   readonly fixedMatch: number;
-  /** The compiled row (compiled with the other forms of its table entry on first use). */
+  /** The compiled row (compiled on first use). */
   row(): Row;
 }
 
@@ -104,6 +105,11 @@ export interface CompiledTable {
   readonly baseRows: readonly Row[];
   /** The base rows in table order, each compiled on first use. */
   readonly lazyBaseRows: readonly LazyRow[];
+  /**
+   * The base rows whose first word has primary opcode `po` (prefixed rows: 1), table order: the
+   * same rows as lazyBaseRows has for that opcode, computed for that opcode alone on first use.
+   */
+  lazyBaseRowsOf(po: number): readonly LazyRow[];
   /** Assembler spellings (compiles the aliases). */
   readonly byMnemonic: ReadonlyMap<string, readonly Row[]>;
   /** The aliases over a base row, in table (= print preference) order (compiles the aliases). */
@@ -126,7 +132,7 @@ function compileField(key: FieldKey): CompiledField {
   return { key, name: def.name, parts, width };
 }
 
-function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): CompiledOperand {
+function compileOperand(key: OperandKey, fields: Lookup<FieldKey, CompiledField>): CompiledOperand {
   const s: OperandSpec = OPERANDS[key];
   const field = s.field === undefined ? undefined : fields.get(s.field)!;
   const shift = s.scale === undefined ? 0 : Math.log2(s.scale);
@@ -165,10 +171,20 @@ function compileOperand(key: OperandKey, fields: Map<FieldKey, CompiledField>): 
   return Object.freeze(info);
 }
 
-function allFields(): Map<FieldKey, CompiledField> {
-  const m = new Map<FieldKey, CompiledField>();
-  for (const k of Object.keys(FIELDS) as FieldKey[]) m.set(k, compileField(k));
-  return m;
+/** A memo of compiled fields or operands by key, each compiled on first use. */
+interface Lookup<K, V> {
+  get(key: K): V;
+}
+
+function lazily<K, V>(compile: (key: K) => V): Lookup<K, V> {
+  const memo = new Map<K, V>();
+  return {
+    get(key) {
+      let v = memo.get(key);
+      if (v === undefined) memo.set(key, (v = compile(key)));
+      return v;
+    },
+  };
 }
 
 /** Set `value` into `field` of `words` (no range check: callers check). */
@@ -221,7 +237,7 @@ function variantsOf(rc: boolean, oe: boolean): readonly Variant[] {
   return VARIANTS[(rc ? 1 : 0) + (oe ? 2 : 0)]!;
 }
 
-function compileRow(spec: RowSpec, v: Variant, fields: Map<FieldKey, CompiledField>, ops: Map<OperandKey, CompiledOperand>): Row {
+function compileRow(spec: RowSpec, v: Variant, fields: Lookup<FieldKey, CompiledField>, ops: Lookup<OperandKey, CompiledOperand>): Row {
   const mnemonic = spec.mnemonic + v.suffix;
   const fixed: Partial<Record<FieldKey, number>> = { ...spec.fixed };
   if (v.rc) fixed[spec.rc!] = 1;
@@ -319,7 +335,7 @@ function padded(spec: AliasSpec, base: Row): AliasSpec['toBase'] {
   };
 }
 
-function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKey, CompiledOperand>): Row {
+function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Lookup<OperandKey, CompiledOperand>): Row {
   const aliasOps = spec.operands.map((k) => ops.get(k)!);
   return {
     id: base.id,
@@ -355,37 +371,54 @@ function compileAlias(spec: AliasSpec, v: Variant, base: Row, ops: Map<OperandKe
 }
 
 export function compileTable(entries: readonly TableEntry[]): CompiledTable {
-  const fields = allFields();
-  const ops = new Map<OperandKey, CompiledOperand>();
-  for (const k of Object.keys(OPERANDS) as OperandKey[]) ops.set(k, compileOperand(k, fields));
+  // Fields and operands are compiled when a row first uses them.
+  const fields = lazily((k: FieldKey) => compileField(k));
+  const ops = lazily((k: OperandKey) => compileOperand(k, fields));
 
   const rowEntries = entries.filter((e): e is RowSpec => e.type === 'row');
   const rawAliasBases = new Set<string>();
   for (const e of entries) if (e.type === 'alias' && e.raw) for (const v of variantsOf(e.rc ?? false, e.oe ?? false)) rawAliasBases.add(e.base + v.suffix);
 
-  // Base rows, compiled one table entry at a time on first use. Promotions name another base row
-  // (the first of that spelling) with the same operands.
+  // Base rows, compiled one form (plain, '.', 'o', 'o.') at a time on first use. Promotions name
+  // another base row (the first of that spelling) with the same operands.
   const compiled = new Map<TableEntry, Row[]>();
-  let firstByName: Map<string, { spec: RowSpec; form: number }> | undefined;
+  const forms = new Map<RowSpec, Row[]>();
+  const promotions = new Map<RowSpec, NonNullable<Row['promote']>>();
+  const promotionOf = (e: RowSpec & { promote: NonNullable<RowSpec['promote']> }): NonNullable<Row['promote']> => {
+    let p = promotions.get(e);
+    if (p) return p;
+    // The first row of the table with that spelling: a scan (a few rows promote, and a map of
+    // every spelling would cost more than the scans of a run).
+    const name = e.promote.to;
+    let to: { spec: RowSpec; form: number } | undefined;
+    for (const spec of rowEntries) {
+      if (!name.startsWith(spec.mnemonic)) continue;
+      const form = variantsOf(spec.rc !== undefined, spec.oe ?? false).findIndex((v) => spec.mnemonic + v.suffix === name);
+      if (form >= 0) {
+        to = { spec, form };
+        break;
+      }
+    }
+    if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
+    p = { row: rowOf(to.spec, to.form), since: e.promote.since, when: e.promote.when };
+    promotions.set(e, p);
+    return p;
+  };
+  function rowOf(e: RowSpec, form: number): Row {
+    let done = forms.get(e);
+    if (!done) forms.set(e, (done = []));
+    let r = done[form];
+    if (!r) {
+      done[form] = r = compileRow(e, variantsOf(e.rc !== undefined, e.oe ?? false)[form]!, fields, ops);
+      if (e.promote) (r as { promote: Row['promote'] }).promote = promotionOf(e as RowSpec & { promote: NonNullable<RowSpec['promote']> });
+    }
+    return r;
+  }
   const rowsOf = (e: RowSpec): Row[] => {
     let rows = compiled.get(e);
     if (rows) return rows;
-    rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((v) => compileRow(e, v, fields, ops));
+    rows = variantsOf(e.rc !== undefined, e.oe ?? false).map((_, form) => rowOf(e, form));
     compiled.set(e, rows);
-    if (e.promote) {
-      if (!firstByName) {
-        firstByName = new Map();
-        for (const spec of rowEntries) {
-          variantsOf(spec.rc !== undefined, spec.oe ?? false).forEach((v, form) => {
-            if (!firstByName!.has(spec.mnemonic + v.suffix)) firstByName!.set(spec.mnemonic + v.suffix, { spec, form });
-          });
-        }
-      }
-      const to = firstByName.get(e.promote.to);
-      if (!to) throw new Error(`isa table: ${e.mnemonic}: promote to unknown row ${e.promote.to}`);
-      const promote = { row: rowsOf(to.spec)[to.form]!, since: e.promote.since, when: e.promote.when };
-      for (const r of rows) (r as { promote: Row['promote'] }).promote = promote;
-    }
     return rows;
   };
   let baseRows: Row[] | undefined;
@@ -397,46 +430,89 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     readonly form: number;
   }
   function row(this: Pending): Row {
-    return rowsOf(this.spec)[this.form]!;
+    return rowOf(this.spec, this.form);
   }
   let lazyBaseRows: Pending[] | undefined;
-  const pendingRows = (): Pending[] => {
-    const word0Masks = new Map<FieldKey, number>();
-    const scratch = [0, 0];
-    const word0 = (k: FieldKey, value: number): number => {
-      const f = fields.get(k)!;
-      scratch[0] = scratch[1] = 0;
-      insertField(scratch, f, value % 2 ** f.width);
-      return scratch[0]!;
-    };
-    const maskOf = (k: FieldKey): number => {
-      let m = word0Masks.get(k);
-      if (m === undefined) word0Masks.set(k, (m = word0(k, 2 ** fields.get(k)!.width - 1)));
-      return m;
-    };
-    const out: Pending[] = [];
-    for (const e of rowEntries) {
-      let mask = 0;
-      let match = 0;
-      for (const k of Object.keys(e.fixed) as FieldKey[]) {
-        mask |= maskOf(k);
-        match |= word0(k, e.fixed[k]!);
-      }
-      variantsOf(e.rc !== undefined, e.oe ?? false).forEach((v, form) => {
-        let m = mask;
-        let x = match;
-        if (v.rc) {
-          m |= maskOf(e.rc!);
-          x |= word0(e.rc!, 1);
-        }
-        if (v.oe) {
-          m |= maskOf('OE');
-          x |= word0('OE', 1);
-        }
-        out.push({ cpu: e.cpu ?? DEFAULT_CPU, size: e.fixed.PO === 1 ? 8 : 4, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
-      });
+  // Word-0 bits of a fixed field: (value << shift) for the one-part fields every opcode field is,
+  // insertField for any other. Per field, memoised: [shift or -1, its width's value mask, word-0 mask].
+  const word0Of = new Map<FieldKey, readonly [number, number, number]>();
+  const scratch = [0, 0];
+  const word0Slow = (f: CompiledField, v: number): number => {
+    scratch[0] = scratch[1] = 0;
+    insertField(scratch, f, v);
+    return scratch[0]!;
+  };
+  const fieldWord0 = (k: FieldKey): readonly [number, number, number] => {
+    let d = word0Of.get(k);
+    if (d === undefined) {
+      const f = fields.get(k);
+      const p = f.parts[0]!;
+      const sh = f.parts.length === 1 && p.word === 0 && f.width < 32 ? p.shift : -1;
+      const all = 2 ** f.width - 1;
+      word0Of.set(k, (d = [sh, all, sh >= 0 ? (all << sh) >>> 0 : word0Slow(f, all)]));
     }
+    return d;
+  };
+  const word0 = (k: FieldKey, value: number): number => {
+    const d = fieldWord0(k);
+    const v = value % (d[1] + 1);
+    return d[0] >= 0 ? (v << d[0]) >>> 0 : word0Slow(fields.get(k), v);
+  };
+  const maskOf = (k: FieldKey): number => fieldWord0(k)[2];
+  const pendingOf = (e: RowSpec, out: Pending[]): void => {
+    let mask = 0;
+    let match = 0;
+    for (const k in e.fixed) {
+      const key = k as FieldKey;
+      mask |= maskOf(key);
+      match |= word0(key, e.fixed[key]!);
+    }
+    const forms = variantsOf(e.rc !== undefined, e.oe ?? false);
+    const cpu = e.cpu ?? DEFAULT_CPU;
+    const size = e.fixed.PO === 1 ? 8 : 4;
+    for (let form = 0; form < forms.length; form++) {
+      const v = forms[form]!;
+      let m = mask;
+      let x = match;
+      if (v.rc) {
+        m |= maskOf(e.rc!);
+        x |= word0(e.rc!, 1);
+      }
+      if (v.oe) {
+        m |= maskOf('OE');
+        x |= word0('OE', 1);
+      }
+      out.push({ cpu, size, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
+    }
+  };
+  const pendingRows = (): Pending[] => {
+    const out: Pending[] = [];
+    for (const e of rowEntries) pendingOf(e, out);
     return out;
+  };
+  // Per primary opcode: the row entries (every row fixes PO), then their pending rows.
+  let entriesByPo: RowSpec[][] | undefined;
+  const lazyByPo: (Pending[] | undefined)[] = new Array(64);
+  const lazyBaseRowsOf = (po: number): Pending[] => {
+    let list = lazyByPo[po];
+    if (list !== undefined) return list;
+    if (lazyBaseRows !== undefined) {
+      list = lazyBaseRows.filter((r) => r.fixedMatch >>> 26 === po);
+    } else {
+      if (entriesByPo === undefined) {
+        entriesByPo = Array.from({ length: 64 }, () => []);
+        for (const e of rowEntries) {
+          const p = e.fixed.PO;
+          if (p === undefined || p < 0 || p > 63) throw new Error(`isa table: ${e.mnemonic}: no primary opcode`);
+          entriesByPo[p]!.push(e);
+        }
+      }
+      list = [];
+      for (const e of entriesByPo[po]!) pendingOf(e, list);
+      for (const r of list) if (r.fixedMatch >>> 26 !== po) throw new Error(`isa table: ${r.spec.mnemonic}: a fixed field overlaps the primary opcode`);
+    }
+    lazyByPo[po] = list;
+    return list;
   };
 
   // Pass 2 (on first use): aliases, in table order.
@@ -495,6 +571,7 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     get lazyBaseRows() {
       return (lazyBaseRows ??= pendingRows());
     },
+    lazyBaseRowsOf,
     get byMnemonic() {
       return withAliases().byMnemonic;
     },

@@ -33,6 +33,27 @@ interface PoIndex {
   all: readonly Row[] | undefined;
   /** Else, by bits 21..31: the rows whose fixed fields allow them, compiled on first use. */
   readonly bySubop: (readonly Row[] | undefined)[] | undefined;
+  /**
+   * The rows by their fixed bits within 21..31: for each mask of those bits, the indices (into
+   * `rows`) of the rows with that mask, by their fixed value there (a word's candidates are one
+   * lookup per mask, not a test of every row of the opcode).
+   */
+  readonly groups: readonly { readonly mask: number; readonly byValue: Map<number, number[]> }[] | undefined;
+}
+
+function groupsOf(rows: readonly LazyRow[]): PoIndex['groups'] {
+  const groups: { mask: number; byValue: Map<number, number[]> }[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    const mask = r.fixedMask & 0x7ff;
+    const value = r.fixedMatch & 0x7ff;
+    let g = groups.find((x) => x.mask === mask);
+    if (g === undefined) groups.push((g = { mask, byValue: new Map() }));
+    const list = g.byValue.get(value);
+    if (list) list.push(i);
+    else g.byValue.set(value, [i]);
+  }
+  return groups;
 }
 
 /**
@@ -42,8 +63,7 @@ interface PoIndex {
  * kinds (the simulator running one image) pays only for those. A list may hold a row that the
  * word's reserved bits then rule out: decodeWord checks every candidate's full mask.
  */
-class DecodeIndex {
-  private readonly rows: readonly LazyRow[];
+export class DecodeIndex {
   /** [po] → its 4-byte rows, and the candidate lists by bits 21..31 (on first use of each). */
   private readonly byPo: (PoIndex | undefined)[] = new Array(64);
   /** suffix PO → prefixed candidates (on first use). */
@@ -57,22 +77,38 @@ class DecodeIndex {
 
   constructor(cpu: Cpu) {
     this.cpu = cpu;
-    this.rows = TABLE.lazyBaseRows.filter((r) => available(r.cpu, cpu));
+  }
+
+  /** The rows of this dialect whose first word has primary opcode `po`, table order. */
+  private rowsOf(po: number): LazyRow[] {
+    return TABLE.lazyBaseRowsOf(po).filter((r) => available(r.cpu, this.cpu));
   }
 
   candidates(word: number): readonly Row[] {
     const po = word >>> 26;
     let ix = this.byPo[po];
     if (ix === undefined) {
-      const rows = this.rows.filter((r) => r.size === 4 && r.fixedMatch >>> 26 === po);
+      const rows = this.rowsOf(po).filter((r) => r.size === 4);
       const split = rows.some((r) => ((r.fixedMask | r.fixedMatch) & 0x7ff) !== 0);
-      this.byPo[po] = ix = { rows, all: undefined, bySubop: split ? new Array<readonly Row[] | undefined>(2048) : undefined };
+      this.byPo[po] = ix = split
+        ? { rows, all: undefined, bySubop: new Array<readonly Row[] | undefined>(2048), groups: groupsOf(rows) }
+        : { rows, all: undefined, bySubop: undefined, groups: undefined };
     }
     const bySubop = ix.bySubop;
     if (bySubop === undefined) return (ix.all ??= ix.rows.map((r) => r.row()));
     const k = word & 0x7ff;
     let list = bySubop[k];
-    if (!list) bySubop[k] = list = ix.rows.filter((r) => (k & r.fixedMask & 0x7ff) === (r.fixedMatch & 0x7ff)).map((r) => r.row());
+    if (!list) {
+      // The rows whose fixed bits within 21..31 are k's there, table order.
+      const picked: number[] = [];
+      for (const g of ix.groups!) {
+        const hit = g.byValue.get(k & g.mask);
+        if (hit) for (const i of hit) picked.push(i);
+      }
+      picked.sort((a, b) => a - b);
+      const rows = ix.rows;
+      bySubop[k] = list = picked.map((i) => rows[i]!.row());
+    }
     return list;
   }
 
@@ -81,7 +117,9 @@ class DecodeIndex {
     let list = this.prefixedBy[po];
     // Suffix opcode bits may be partly operand bits (plxv's TX): index every compatible value.
     if (!list) {
-      const rows = this.rows.filter((r) => r.size === 8).map((r) => r.row());
+      const rows = this.rowsOf(1)
+        .filter((r) => r.size === 8)
+        .map((r) => r.row());
       this.prefixedBy[po] = list = rows.filter((r) => ((po << 26) & r.mask[1]!) >>> 0 === (r.match[1]! & r.mask[1]! & 0xfc000000) >>> 0);
     }
     return list;
@@ -110,7 +148,7 @@ class DecodeIndex {
 
 // A memo of a pure function of the (frozen) table: one index per dialect.
 const indexCache = new Map<Cpu, DecodeIndex>();
-function indexFor(cpu: Cpu): DecodeIndex {
+export function indexFor(cpu: Cpu): DecodeIndex {
   let idx = indexCache.get(cpu);
   if (!idx) indexCache.set(cpu, (idx = new DecodeIndex(cpu)));
   return idx;
@@ -165,7 +203,7 @@ function fieldsOf(row: Row, words: readonly number[]): Record<string, number> {
   return out;
 }
 
-function resolve(idx: DecodeIndex, row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
+export function resolve(idx: DecodeIndex, row: Row, words: readonly number[], opts: DecodeOptions): DecodedInsn | undefined {
   const cpu = opts.cpu ?? DEFAULT_DISASM_CPU;
   if (row.branch && usesAtHints(cpu) && yHintInvalid(extractField(words, row.ops[row.boIndex]!.field!), row.branch)) return undefined;
   const baseVals = row.ops.map((op) => operandValue(op, words));

@@ -25,6 +25,7 @@ export type { DecodedInsn, EncodeResult, InsnVariant, OperandInfo, OperandKind, 
 export type { Cpu, CpuLevel, CpuReq } from './cpu.js';
 export { CPUS, DEFAULT_ASM_CPU, DEFAULT_DISASM_CPU, isCpu } from './cpu.js';
 export type { DecodeOptions } from './decode.js';
+export { decodeRaw, type RawInsn } from './decode-raw.js';
 export type { EncodeOptions } from './encode.js';
 
 /**

@@ -88,8 +88,10 @@ type Extra = Partial<Omit<RowSpec, 'type' | 'mnemonic' | 'form' | 'fixed' | 'ope
   readonly fixed?: Readonly<Partial<Record<FieldKey, number>>>;
 };
 
-function row(form: string, mnemonic: string, fixed: Partial<Record<FieldKey, number>>, operands: readonly OperandKey[], extra: Extra = {}): RowSpec {
-  return { ...extra, type: 'row', form, mnemonic, fixed: { ...fixed, ...extra.fixed }, operands };
+function row(form: string, mnemonic: string, fixed: Partial<Record<FieldKey, number>>, operands: readonly OperandKey[], extra?: Extra): RowSpec {
+  // Most rows have no extras: build those without spreading (the table is built at every start).
+  if (extra === undefined) return { type: 'row', form, mnemonic, fixed, operands };
+  return { ...extra, type: 'row', form, mnemonic, fixed: extra.fixed === undefined ? fixed : { ...fixed, ...extra.fixed }, operands };
 }
 
 /** Any form: the fixed fields given explicitly (rows of the vector/VSX/FP chapters). */

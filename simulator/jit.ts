@@ -63,6 +63,18 @@ interface EmitCtx {
   loop: boolean;
   /** Set by a branch emitter whose target is the block's start (the block can loop). */
   loopsBack: boolean;
+  /**
+   * For a loop that is a spin loop (see spinCounters): its counters. Every iteration after the
+   * first leaves the same state except these, so the loop goes straight to its last iteration.
+   */
+  spin: readonly SpinCounter[] | undefined;
+}
+
+/** A register a spin loop only counts with (addi rX,rX,imm). */
+interface SpinCounter {
+  reg: number;
+  /** The 64-bit increment per iteration (a sign-extended 16-bit or shifted 32-bit immediate). */
+  inc: number;
 }
 
 /** Source of one instruction; `end` when it ends the block (it returns on every path). */
@@ -81,7 +93,72 @@ function jumpTo(e: EmitCtx, target: number): string {
   if (target !== e.start) return ret(e, e.k + 1, target);
   e.loopsBack = true;
   if (!e.loop) return ret(e, e.k + 1, target);
-  return `n_ += ${e.k + 1}; if (n_ < lim) continue; return (n_ << ${COUNT_SHIFT}) | ${target};`;
+  if (e.spin === undefined) return `n_ += ${e.k + 1}; if (n_ < lim) continue; return (n_ << ${COUNT_SHIFT}) | ${target};`;
+  // A spin loop: the iterations that would follow (while n_ < lim) change only the counters.
+  const len = e.k + 1;
+  let skip = `j = Math.ceil((lim - n_) / ${len}); n_ += j * ${len};`;
+  for (const c of e.spin) {
+    skip += ` t = j * ${c.inc}; hi = Math.floor(t / 4294967296); s = (L[${c.reg}] >>> 0) + (t - hi * 4294967296); L[${c.reg}] = s; H[${c.reg}] = (H[${c.reg}] + hi + (s > 4294967295 ? 1 : 0)) | 0;`;
+  }
+  return `n_ += ${len}; if (n_ < lim) { ${skip} } return (n_ << ${COUNT_SHIFT}) | ${target};`;
+}
+
+/** Loads without update: they read RA (unless 0) and RB (X-form), and write RT only. */
+const PLAIN_LOADS: ReadonlySet<string> = new Set([
+  'lbz', 'lbzx', 'lhz', 'lhzx', 'lha', 'lhax', 'lwz', 'lwzx', 'lwa', 'lwax', 'ld', 'ldx', 'lhbrx', 'lwbrx', 'ldbrx',
+]);
+const COMPARES: ReadonlySet<string> = new Set(['cmp', 'cmpl', 'cmpi', 'cmpli']);
+
+/**
+ * The counters of a loop block (slots start..start+length-1, the last one branching back to the
+ * start) whose every iteration after the first leaves the same state but for counters, or
+ * undefined. Such a loop polls memory that only this CPU could change (it stores nothing) and
+ * waits for an interrupt, which the run loop delivers at a budget end, never inside a block:
+ *   - plain loads whose address registers the loop does not write (the same addresses, the same
+ *     memory: the same values, and a fault could only happen in the first iteration);
+ *   - compares, of registers the loop does not write or that a load before them wrote;
+ *   - counters `addi rX,rX,imm` (addis too) whose register nothing else in the loop reads or writes;
+ *   - the closing branch: b, or bc that does not decrement CTR, without LK.
+ * Then the first iteration computes what every later one would (the compares see the same values,
+ * so the branch goes the same way), and the counters advance by their increment per iteration.
+ */
+export function spinCounters(start: number, length: number, decodeAt: (slot: number) => Insn | null): SpinCounter[] | undefined {
+  const counters: SpinCounter[] = [];
+  const loaded = new Set<number>(); // registers written by the loads so far
+  const written = new Set<number>();
+  const addressRegs = new Set<number>();
+  const readRegs: [reg: number, loadedBefore: boolean][] = [];
+  for (let slot = start; slot < start + length; slot++) {
+    const i = decodeAt(slot);
+    if (i === null) return undefined;
+    const last = slot === start + length - 1;
+    if (last) {
+      if (bitLK(i) !== 0) return undefined;
+      if (i.id === 'b') continue;
+      if (i.id !== 'bc' || (f(i, 'BO') & 0x04) === 0) return undefined;
+      continue;
+    }
+    if (PLAIN_LOADS.has(i.id)) {
+      const ra = f(i, 'RA');
+      if (ra !== 0) addressRegs.add(ra);
+      if (i.f['RB'] !== undefined) addressRegs.add(f(i, 'RB'));
+      loaded.add(f(i, 'RT'));
+      written.add(f(i, 'RT'));
+    } else if (COMPARES.has(i.id)) {
+      readRegs.push([f(i, 'RA'), loaded.has(f(i, 'RA'))]);
+      if (i.f['RB'] !== undefined) readRegs.push([f(i, 'RB'), loaded.has(f(i, 'RB'))]);
+    } else if ((i.id === 'addi' || i.id === 'addis') && f(i, 'RA') === f(i, 'RT') && f(i, 'RT') !== 0) {
+      const reg = f(i, 'RT');
+      if (counters.some((c) => c.reg === reg)) return undefined;
+      counters.push({ reg, inc: i.id === 'addi' ? sext16(f(i, 'SI')) : sext16(f(i, 'SI')) * 65536 });
+    } else return undefined;
+  }
+  for (const r of addressRegs) if (written.has(r)) return undefined;
+  for (const [r, loadedBefore] of readRegs) if (written.has(r) && !loadedBefore) return undefined;
+  for (const c of counters) {
+    if (written.has(c.reg) || addressRegs.has(c.reg) || readRegs.some(([r]) => r === c.reg)) return undefined;
+  }
+  return counters;
 }
 
 // ---- fixed-point arithmetic -----------------------------------------------------------------
@@ -449,12 +526,12 @@ export function compileBlock(
   decodeAt: (slot: number) => Insn | null,
   opAt: (slot: number) => Op,
 ): CompiledBlock | undefined {
-  let b = emitBlock(start, decodeAt, opAt, false);
+  let b = emitBlock(start, decodeAt, opAt, false, undefined);
   if (b.length < 2) return undefined;
-  if (b.loopsBack) b = emitBlock(start, decodeAt, opAt, true);
+  if (b.loopsBack) b = emitBlock(start, decodeAt, opAt, true, spinCounters(start, b.length, decodeAt));
   const body = b.loop
     ? `return function block(lim) {
-let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false, n_ = 0;
+let a = 0, b = 0, c = 0, d = 0, s = 0, x = 0, y = 0, r = 0, pa = 0, ok = false, n_ = 0, j = 0, t = 0, hi = 0;
 for (;;) {
 ${b.parts.join('\n')}
 }
@@ -478,10 +555,16 @@ interface EmittedBlock {
   loopsBack: boolean;
 }
 
-function emitBlock(start: number, decodeAt: (slot: number) => Insn | null, opAt: (slot: number) => Op, loop: boolean): EmittedBlock {
+function emitBlock(
+  start: number,
+  decodeAt: (slot: number) => Insn | null,
+  opAt: (slot: number) => Op,
+  loop: boolean,
+  spin: readonly SpinCounter[] | undefined,
+): EmittedBlock {
   const parts: string[] = [];
   const calls: Op[] = [];
-  const e: EmitCtx = { slot: start, k: 0, start, loop, loopsBack: false };
+  const e: EmitCtx = { slot: start, k: 0, start, loop, loopsBack: false, spin };
   let ended = false;
   for (; e.k < MAX_BLOCK && e.slot < SLOTS_PER_PAGE; e.k++, e.slot++) {
     const insn = decodeAt(e.slot);

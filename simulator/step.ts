@@ -16,7 +16,7 @@
  * optimises early) until it has run jitThreshold times; then the block starting there is
  * compiled (jit.ts). Most code of a short run never gets there; loops do.
  */
-import { decode } from '../isa/index.js';
+import { decodeRaw } from '../isa/index.js';
 import type { Machine, Op } from './machine.js';
 import { COUNT_SHIFT, DECODE, EXIT, SLOT_MASK, SYNC } from './machine.js';
 import { MAX_BLOCK, PAGE_SHIFT, SLOTS_PER_PAGE, noteStore } from './memory.js';
@@ -93,18 +93,18 @@ export function createCore(m: Machine): Core {
 export function decodeWord(cache: DecodeCache, word: number): Insn | null {
   let d = cache.get(word);
   if (d !== undefined) return d;
-  let r = decode(word, undefined, { cpu: 'power9', raw: true });
+  let r = decodeRaw(word, 'power9');
   let fields = r?.fields;
   if (r === undefined) {
     // A conditional branch whose BO sets "z" bits the ISA reserves: POWER9 (and qemu) ignore
     // them, so decode it as the canonical BO with the same meaning and keep the word's BO.
     const canonical = canonicalBranchWord(word);
     if (canonical !== undefined) {
-      r = decode(canonical, undefined, { cpu: 'power9', raw: true });
+      r = decodeRaw(canonical, 'power9');
       if (r) fields = { ...r.fields, BO: (word >>> 21) & 31 };
     }
   }
-  d = r === undefined ? null : { id: r.variant.id, f: fields!, rc: r.variant.rc, oe: r.variant.oe, word };
+  d = r === undefined ? null : { id: r.id, f: fields!, rc: r.rc, oe: r.oe, word };
   cache.set(word, d);
   return d;
 }

@@ -99,3 +99,63 @@ describe('run-loop tiers', () => {
     }
   });
 });
+
+/*
+ * Spin loops (jit.ts spinCounters): a loop that polls memory it never stores to, counting, runs
+ * its first iteration and then goes straight to the iteration where the budget ends.
+ *
+ *   A:   li r20,0 ; li r21,0
+ *     L: addi r20,r20,1 ; ld r22,256(0) ; cmpd r22,r21 ; beq L
+ *        b .
+ *   B:   li r20,0 ; li r23,-1 ; li r21,0
+ *     L: addis r20,r20,32767 ; ld r22,256(0) ; addi r23,r23,-3 ; cmpd r22,r21 ; beq L
+ *        b .
+ *   C:   li r20,0 ; li r21,0
+ *     L: addi r20,r20,1 ; cmpd r22,r21 ; ld r22,256(0) ; beq L      (compares before it loads)
+ *        b .
+ * The doubleword at 256 stays 0, so each loops until the instruction limit.
+ */
+const SPIN_A = [0x3a800000, 0x3aa00000, 0x3a940001, 0xeac00100, 0x7c36a800, 0x4182fff4, 0x48000000];
+const SPIN_B = [0x3a800000, 0x3ae0ffff, 0x3aa00000, 0x3e947fff, 0xeac00100, 0x3af7fffd, 0x7c36a800, 0x4182fff0, 0x48000000];
+const SPIN_C = [0x3a800000, 0x3aa00000, 0x3a940001, 0x7c36a800, 0xeac00100, 0x4182fff4, 0x48000000];
+const M64 = (1n << 64n) - 1n;
+
+/** Executions of loop slot `at` (of a loop of `len` slots after `pre` straight instructions) in k instructions. */
+const runsOf = (k: number, pre: number, len: number, at: number): number => (k <= pre + at ? 0 : Math.floor((k - pre - at - 1) / len) + 1);
+
+describe('spin loops', () => {
+  const limits = [1, 2, 3, 5, 6, 7, 66, 1000, 4097, 4099, 4101, 9001, 100_003, 600_001, 1_000_000];
+
+  it('recognise the loop that only polls memory and counts, not one that compares before it loads', async () => {
+    const { spinCounters } = await import('../../simulator/jit.js');
+    const { decodeWord } = await import('../../simulator/step.js');
+    const at = (prog: number[]) => (slot: number) => decodeWord(new Map(), prog[slot]!);
+    expect(spinCounters(2, 4, at(SPIN_A))).toEqual([{ reg: 20, inc: 1 }]);
+    expect(spinCounters(3, 5, at(SPIN_B))).toEqual([
+      { reg: 20, inc: 32767 * 65536 },
+      { reg: 23, inc: -3 },
+    ]);
+    expect(spinCounters(2, 4, at(SPIN_C))).toBeUndefined();
+  });
+
+  it('stop at exactly the instruction limit with the counters of a plain run', () => {
+    for (const [name, ctl] of CONFIGS) {
+      for (const k of limits) {
+        const a = runProgram(SPIN_A, k, ctl);
+        const pcA = k < 2 ? BASE + 4 * k : BASE + 4 * (2 + ((k - 2) % 4));
+        expect({ icount: a.icount, pc: a.pc, r20: get64(a.m.st, 20) }, `A, ${name}, ${k}`).toEqual({ icount: k, pc: pcA, r20: BigInt(runsOf(k, 2, 4, 0)) });
+        const b = runProgram(SPIN_B, k, ctl);
+        const pcB = k < 3 ? BASE + 4 * k : BASE + 4 * (3 + ((k - 3) % 5));
+        const r23 = k < 2 ? 0n : (-1n - 3n * BigInt(runsOf(k, 3, 5, 2))) & M64;
+        expect({ icount: b.icount, pc: b.pc, r20: get64(b.m.st, 20), r23: get64(b.m.st, 23) }, `B, ${name}, ${k}`).toEqual({
+          icount: k,
+          pc: pcB,
+          r20: (BigInt(runsOf(k, 3, 5, 0)) * 0x7fff0000n) & M64,
+          r23,
+        });
+        const c = runProgram(SPIN_C, k, ctl);
+        expect({ icount: c.icount, r20: get64(c.m.st, 20) }, `C, ${name}, ${k}`).toEqual({ icount: k, r20: BigInt(runsOf(k, 2, 4, 0)) });
+      }
+    }
+  });
+});
