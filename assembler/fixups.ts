@@ -208,7 +208,6 @@ function modified(as: Assembler, f: Fixup, v: bigint): bigint {
   return 0n;
 }
 
-/** Write a resolved value into the bytes (instruction fields are re-encoded through the ISA). */
 /** apply()'s operand values as numbers for encodeWord() (NaN: omitted; one array per length), and its output. */
 const numbersByLength: number[][] = [];
 let numbers: number[] = [];
@@ -226,6 +225,7 @@ function numbersOf(values: readonly (bigint | undefined)[]): boolean {
   return true;
 }
 
+/** Write a resolved value into the bytes (instruction fields are re-encoded through the ISA). */
 function apply(as: Assembler, f: Fixup, value: bigint): void {
   const buf = f.chunk.buf;
   if (f.insn) {

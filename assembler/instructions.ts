@@ -485,8 +485,8 @@ class OperandError {
 }
 
 /**
- * The value of the operand in text[start, end): a number (a plain integer or crN, read without
- * the parser) or a bigint when known now, the parsed operand when only the end of the input (or
+ * The value of the operand in text[start, end): a number (a plain integer, constant arithmetic
+ * or crN, read without the parser) or a bigint when known now, the parsed operand when only the end of the input (or
  * the linker) can tell, or why it does not fit.
  */
 function operandValue(as: Assembler, v: InsnVariant, info: OperandInfo, start: number, end: number, text: string): number | bigint | Operand | OperandError {

@@ -259,7 +259,6 @@ interface NumberPlan {
   readonly match: number;
 }
 
-
 const SAFE = (v: bigint): boolean => v >= BigInt(Number.MIN_SAFE_INTEGER) && v <= BigInt(Number.MAX_SAFE_INTEGER);
 
 function numberPlan(row: Row): NumberPlan | null {
