@@ -13,6 +13,11 @@
  * PPC64_BUNDLE=0 in the environment makes the launcher import the modules anyway (stack traces
  * then name the TypeScript build's files; the tests compare both ways).
  *
+ * The launchers are CommonJS (bin/package.json) and require() this module's own CommonJS bundle,
+ * dist/bundle/launch.cjs (bin/start.cjs): Node then starts without its ES module loader, which
+ * costs 10-20 ms per run on the project's machines. When that bundle is missing or older than
+ * this module's build, they import this module as an ES module instead.
+ *
  * The launchers' first line, `#!/usr/bin/env -S -u NODE_EXTRA_CA_CERTS node`, starts Node without
  * NODE_EXTRA_CA_CERTS. Node 20 reads and parses that certificate file while it starts, before any
  * of our code runs (about 80 ms for Debian's 220 KB bundle on the project's machines, more than a
@@ -30,6 +35,9 @@ export type ToolMain = (argv: string[]) => Promise<number>;
 
 /** The bundles' folder, dist/bundle/ (this file is dist/common/launch.js). */
 export const BUNDLE_DIR = fileURLToPath(new URL('../bundle/', import.meta.url));
+
+/** This module bundled as CommonJS (scripts/bundle.ts), for bin/start.cjs. */
+export const LAUNCH_BUNDLE = `${BUNDLE_DIR}launch.cjs`;
 
 export const bundlePath = (tool: string): string => `${BUNDLE_DIR}${tool}.cjs`;
 export const codeCachePath = (tool: string): string => `${BUNDLE_DIR}${tool}.cache`;

@@ -1,6 +1,7 @@
 /**
  * `make build`'s last step: each tool's CLI bundled into one CommonJS file, dist/bundle/<tool>.cjs,
- * with a V8 code cache beside it, for the bin/ launchers (common/launch.ts says why).
+ * with a V8 code cache beside it, for the bin/ launchers (common/launch.ts says why); and
+ * common/launch.ts itself as dist/bundle/launch.cjs, which the CommonJS launchers require().
  *
  * The code cache is made in a child Node process of its own, so that nothing this build process
  * did to V8's flags ends up in the cache's flag hash (V8 rejects a cache made under other flags).
@@ -18,7 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { Script } from 'node:vm';
 import { rolldown } from 'rolldown';
-import { BUNDLE_DIR, bundlePath, codeCachePath, wrapCommonJs } from '../common/launch.js';
+import { BUNDLE_DIR, LAUNCH_BUNDLE, bundlePath, codeCachePath, wrapCommonJs } from '../common/launch.js';
 import { writeFileAtomic } from '../common/output.js';
 
 /** Each tool and the folder of its compiled cli module under dist/. */
@@ -73,6 +74,8 @@ export async function main(argv: string[]): Promise<number> {
   mkdirSync(BUNDLE_DIR, { recursive: true });
   for (const [tool, folder] of TOOLS) await bundle(tool, folder);
   for (const worker of WORKERS) writeFileAtomic(`${BUNDLE_DIR}${basename(worker)}`, await bundleText(worker, 'es'));
+  // The launchers' own logic as CommonJS, which they require() (bin/start.cjs says why).
+  writeFileAtomic(LAUNCH_BUNDLE, await bundleText('common/launch.js', 'cjs'));
   return 0;
 }
 

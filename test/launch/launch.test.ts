@@ -74,6 +74,29 @@ describe.each(TOOLS)('%s', (tool, folder) => {
   });
 });
 
+describe('the launchers', () => {
+  it('have their own logic bundled as CommonJS, at least as new as common/launch.js', () => {
+    const b = statSync(join(ROOT, 'dist', 'bundle', 'launch.cjs'), { throwIfNoEntry: false });
+    const m = statSync(join(ROOT, 'dist', 'common', 'launch.js'), { throwIfNoEntry: false });
+    expect(b, `dist/bundle/launch.cjs is missing: ${BUILD_HINT}`).toBeDefined();
+    expect(b!.mtimeMs, `dist/bundle/launch.cjs is older than dist/common/launch.js: ${BUILD_HINT}`).toBeGreaterThanOrEqual(m!.mtimeMs);
+  });
+
+  it('start a bundled tool without the ES module loader, and the modules through it', () => {
+    // NODE_DEBUG=esm makes the loader log each module it loads: evidence of which path ran.
+    for (const [tool] of TOOLS) {
+      const env = { ...process.env, NODE_DEBUG: 'esm' };
+      const bundled = spawnSync(join(ROOT, 'bin', `${tool}.js`), ['--version'], { encoding: 'utf8', env: { ...env, PPC64_BUNDLE: '1' }, cwd: tmp });
+      expect(bundled.status).toBe(0);
+      expect(bundled.stderr).not.toMatch(/^ESM \d+:/m);
+      const modules = spawnSync(join(ROOT, 'bin', `${tool}.js`), ['--version'], { encoding: 'utf8', env: { ...env, PPC64_BUNDLE: '0' }, cwd: tmp });
+      expect(modules.status).toBe(0);
+      expect(modules.stderr).toMatch(/^ESM \d+:.*cli\.js/m);
+      expect(modules.stdout).toBe(bundled.stdout);
+    }
+  });
+});
+
 describe('a real job, bundled and not', () => {
   it('assembles and disassembles to the same bytes and text', () => {
     const src = join(ROOT, 'test', 'assembler', 'inputs', 'kernel.S');
