@@ -1,7 +1,8 @@
 /**
  * `make bench-ld`: link 1, 100 and 1000 generated objects and one 1M-line object with ppc64-ld and
- * GNU ld; print wall times (best of a few runs, whole processes) and the ratio. Inputs are made
- * once with GNU as into build/bench-ld/ and reused.
+ * GNU ld; print wall times (medians of runs that alternate between the two, whole processes), the
+ * ratio and the range of per-run ratios. Inputs are made once with GNU as into build/bench-ld/ and
+ * reused.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -63,16 +64,39 @@ function sameLoadedBytes(a: string, b: string): boolean {
   return flat(a).equals(flat(b));
 }
 
+/** Wall time of one run in ms. */
+function timeOnce(cmd: string, args: string[]): number {
+  const t0 = process.hrtime.bigint();
+  const p = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (p.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} ... failed: ${p.stderr?.toString() ?? ''}`);
+  return ms;
+}
+
+const median = (xs: readonly number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** Median wall time of `runs` runs. */
 function timeRun(cmd: string, args: string[], runs: number): number {
-  let best = Infinity;
+  return median(Array.from({ length: runs }, () => timeOnce(cmd, args)));
+}
+
+/**
+ * GNU ld and ppc64-ld in alternation (one noisy moment then hits both alike): their median wall
+ * times and the range of the per-run ratios.
+ */
+function timePair(gnuArgs: string[], ourArgs: string[], runs: number): { gnu: number; ours: number; low: number; high: number } {
+  const gnu: number[] = [];
+  const ours: number[] = [];
   for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    const p = spawnSync(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], maxBuffer: 1 << 26 });
-    const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-    if (p.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} ... failed: ${p.stderr?.toString() ?? ''}`);
-    best = Math.min(best, ms);
+    gnu.push(timeOnce(GNU_LD, gnuArgs));
+    ours.push(timeOnce(OUR_LD, ourArgs));
   }
-  return best;
+  const ratios = ours.map((o, i) => o / gnu[i]!).sort((a, b) => a - b);
+  return { gnu: median(gnu), ours: median(ours), low: ratios[0]!, high: ratios[ratios.length - 1]! };
 }
 
 export async function main(): Promise<number> {
@@ -97,24 +121,23 @@ export async function main(): Promise<number> {
   const big = assemble('big1m', bigObject(1_000_000));
 
   const cases: [string, string[], number][] = [
-    ['1 object', set1, 5],
-    ['100 objects', set100, 5],
-    ['1000 objects', objs, 3],
-    ['1 object, 1M lines', [big], 3],
+    ['1 object', set1, 7],
+    ['100 objects', set100, 7],
+    ['1000 objects', objs, 9],
+    ['1 object, 1M lines', [big], 5],
   ];
   const rows: string[] = [];
   let ratio1000 = 0;
   for (const [label, inputs, runs] of cases) {
     const gnuOut = join(WORK, 'gnu.out');
     const ourOut = join(WORK, 'ours.out');
-    const gnu = timeRun(GNU_LD, ['-o', gnuOut, ...inputs], runs);
-    const ours = timeRun(OUR_LD, ['-o', ourOut, ...inputs], runs);
+    const { gnu, ours, low, high } = timePair(['-o', gnuOut, ...inputs], ['-o', ourOut, ...inputs], runs);
     const ratio = ours / gnu;
     if (!sameLoadedBytes(gnuOut, ourOut)) throw new Error(`${label}: ppc64-ld's loaded bytes differ from GNU ld's`);
     if (label === '1000 objects') ratio1000 = ratio;
-    rows.push(`${label.padEnd(20)} ${gnu.toFixed(1).padStart(10)} ms ${ours.toFixed(1).padStart(10)} ms ${ratio.toFixed(2).padStart(8)}x`);
+    rows.push(`${label.padEnd(20)} ${gnu.toFixed(1).padStart(10)} ms ${ours.toFixed(1).padStart(10)} ms ${ratio.toFixed(2).padStart(8)}x   (per run ${low.toFixed(2)}..${high.toFixed(2)}x)`);
   }
-  process.stdout.write(`${'inputs'.padEnd(20)} ${'GNU ld'.padStart(13)} ${'ppc64-ld'.padStart(13)} ${'ratio'.padStart(9)}\n${rows.join('\n')}\n`);
+  process.stdout.write(`${'inputs'.padEnd(20)} ${'GNU ld'.padStart(13)} ${'ppc64-ld'.padStart(13)} ${'ratio'.padStart(9)}   (medians of interleaved runs)\n${rows.join('\n')}\n`);
   process.stdout.write('every link: loaded bytes equal to GNU ld\'s\n');
   const nodeAlone = timeRun('/usr/bin/env', ['-u', 'NODE_EXTRA_CA_CERTS', process.execPath, '-e', '0'], 5);
   process.stdout.write(`node -e 0 alone (what every ppc64-ld run pays before linking): ${nodeAlone.toFixed(1)} ms\n`);
