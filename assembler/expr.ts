@@ -115,6 +115,102 @@ function hexDigit(c: number): number {
 }
 
 /**
+ * Constant arithmetic filling text[start, end) — decimal and 0x numbers, unary and binary + and
+ * -, *, parentheses: what cpp leaves of `VCPU_GPR(8)` or `GPR0+8*(20)` — as a number, without
+ * building an expression (the assembler's operand fast path). NaN for anything else (a symbol,
+ * another operator, a number the parser reads its own way such as 010 or 1b, an intermediate
+ * beyond ±2^53, nesting deeper than 32), which the parser then handles; otherwise exactly the
+ * value ExprParser and evaluate() give (test/assembler/arith-differential.test.ts holds both to
+ * GNU as).
+ */
+export function constantArithmetic(text: string, start: number, end: number): number {
+  cText = text;
+  cPos = start;
+  cEnd = end;
+  cDepth = 0;
+  const v = cSum();
+  cSkip();
+  return cPos === cEnd && v === v ? v + 0 /* no -0 */ : NaN;
+}
+
+let cText = '';
+let cPos = 0;
+let cEnd = 0;
+/** Parentheses and unary signs open; deep nesting is left to the parser (and its limits). */
+let cDepth = 0;
+
+function cSkip(): void {
+  while (cPos < cEnd && (cText.charCodeAt(cPos) === C.Space || cText.charCodeAt(cPos) === C.Tab)) cPos++;
+}
+
+function cSum(): number {
+  let v = cProduct();
+  for (;;) {
+    cSkip();
+    const c = cText.charCodeAt(cPos);
+    if (cPos >= cEnd || (c !== C.Plus && c !== C.Minus) || v !== v) return v;
+    cPos++;
+    const r = cProduct();
+    v = c === C.Plus ? v + r : v - r;
+    if (!Number.isSafeInteger(v)) return NaN;
+  }
+}
+
+function cProduct(): number {
+  let v = cUnary();
+  for (;;) {
+    cSkip();
+    if (cPos >= cEnd || cText.charCodeAt(cPos) !== C.Star || v !== v) return v;
+    cPos++;
+    v *= cUnary();
+    if (!Number.isSafeInteger(v)) return NaN;
+  }
+}
+
+function cUnary(): number {
+  cSkip();
+  if (cPos >= cEnd) return NaN;
+  const c = cText.charCodeAt(cPos);
+  if ((c === C.Minus || c === C.Plus || c === C.LParen) && ++cDepth > 32) return NaN;
+  if (c === C.Minus || c === C.Plus) {
+    cPos++;
+    const v = cUnary();
+    return c === C.Minus ? -v : v;
+  }
+  if (c === C.LParen) {
+    cPos++;
+    const v = cSum();
+    cSkip();
+    if (cText.charCodeAt(cPos) !== C.RParen || cPos >= cEnd) return NaN;
+    cPos++;
+    return v;
+  }
+  if (!isDigit(c)) return NaN;
+  const d0 = cPos;
+  let v = 0;
+  if (c === C.D0 && (cText.charCodeAt(cPos + 1) | 0x20) === 120 /* x */ && cPos + 2 < cEnd) {
+    cPos += 2;
+    const h0 = cPos;
+    for (; cPos < cEnd; cPos++) {
+      const h = hexDigit(cText.charCodeAt(cPos));
+      if (h < 0) break;
+      v = v * 16 + h;
+    }
+    if (cPos === h0 || cPos - h0 > 13) return NaN;
+  } else {
+    for (; cPos < cEnd; cPos++) {
+      const d = cText.charCodeAt(cPos);
+      if (!isDigit(d)) break;
+      v = v * 10 + (d - C.D0);
+    }
+    if (cPos - d0 > 15 || (cPos - d0 > 1 && c === C.D0)) return NaN;
+  }
+  // 1b, 2f, 0x10h...: a label reference or a form only the parser knows.
+  if (cPos < cEnd && isIdentChar(cText.charCodeAt(cPos))) return NaN;
+  return v;
+}
+
+/**
  * A cursor-based parser over one statement's text. `pos` is left just after what was
  * parsed, so callers can continue with `(RA)` or `,`.
  */

@@ -4,7 +4,7 @@
  * operand whose value is only known at the end (forward references, relocations).
  */
 import type { Assembler } from './assembler.js';
-import { ExprError, charConstEnd, crFieldNumber, type Operand, type RegClass } from './expr.js';
+import { ExprError, charConstEnd, constantArithmetic, crFieldNumber, type Operand, type RegClass } from './expr.js';
 import { EvalError, NotYet, evaluate, isAbsolute } from './eval.js';
 import type { InsnFixup } from './symbols.js';
 import { cpuOf, encode, encodeWord, lookup, presentOperands, type EncodeOptions } from '../isa/index.js';
@@ -254,108 +254,6 @@ function plainInteger(text: string, start: number, end: number): number | undefi
   while (i < end && isBlank(text.charCodeAt(i))) i++;
   return i === end ? (neg ? -n : n) : undefined;
 }
-
-/**
- * Constant arithmetic filling text[start, end) — decimal and 0x numbers, unary and binary + and
- * -, *, parentheses: what cpp leaves of `VCPU_GPR(8)` or `GPR0+8*(20)` — read without the
- * expression parser. NaN for anything else (a symbol, another operator, a number the parser
- * reads its own way such as 010 or 1b, an intermediate beyond ±2^53), which the parser then
- * handles; within that range the result is exactly the parser's 64-bit value.
- */
-function constantArithmetic(text: string, start: number, end: number): number {
-  cText = text;
-  cPos = start;
-  cEnd = end;
-  cDepth = 0;
-  const v = cSum();
-  cSkip();
-  return cPos === cEnd && v === v ? v + 0 /* no -0 */ : NaN;
-}
-
-let cText = '';
-let cPos = 0;
-let cEnd = 0;
-/** Parentheses and unary signs open; deep nesting is left to the parser (and its limits). */
-let cDepth = 0;
-
-function cSkip(): void {
-  while (cPos < cEnd && isBlank(cText.charCodeAt(cPos))) cPos++;
-}
-
-function cSum(): number {
-  let v = cProduct();
-  for (;;) {
-    cSkip();
-    const c = cText.charCodeAt(cPos);
-    if (cPos >= cEnd || (c !== 43 && c !== 45) || v !== v) return v;
-    cPos++;
-    const r = cProduct();
-    v = c === 43 ? v + r : v - r;
-    if (!Number.isSafeInteger(v)) return NaN;
-  }
-}
-
-function cProduct(): number {
-  let v = cUnary();
-  for (;;) {
-    cSkip();
-    if (cPos >= cEnd || cText.charCodeAt(cPos) !== 42 || v !== v) return v;
-    cPos++;
-    v *= cUnary();
-    if (!Number.isSafeInteger(v)) return NaN;
-  }
-}
-
-function cUnary(): number {
-  cSkip();
-  if (cPos >= cEnd) return NaN;
-  const c = cText.charCodeAt(cPos);
-  if ((c === 45 || c === 43 || c === 40) && ++cDepth > 32) return NaN;
-  if (c === 45 || c === 43) {
-    cPos++;
-    const v = cUnary();
-    return c === 45 ? -v : v;
-  }
-  if (c === 40) {
-    cPos++;
-    const v = cSum();
-    cSkip();
-    if (cText.charCodeAt(cPos) !== 41 || cPos >= cEnd) return NaN;
-    cPos++;
-    return v;
-  }
-  if (c < 48 || c > 57) return NaN;
-  const d0 = cPos;
-  let v = 0;
-  if (c === 48 && (cText.charCodeAt(cPos + 1) | 32) === 120 && cPos + 2 < cEnd) {
-    cPos += 2;
-    const h0 = cPos;
-    for (; cPos < cEnd; cPos++) {
-      const h = hexValue(cText.charCodeAt(cPos));
-      if (h < 0) break;
-      v = v * 16 + h;
-    }
-    if (cPos === h0 || cPos - h0 > 13) return NaN;
-  } else {
-    for (; cPos < cEnd; cPos++) {
-      const d = cText.charCodeAt(cPos);
-      if (d < 48 || d > 57) break;
-      v = v * 10 + (d - 48);
-    }
-    if (cPos - d0 > 15 || (cPos - d0 > 1 && c === 48)) return NaN;
-  }
-  // 1b, 2f, 0x10h...: a label reference or a form only the parser knows.
-  if (cPos < cEnd && isWordChar(cText.charCodeAt(cPos))) return NaN;
-  return v;
-}
-
-function hexValue(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  const l = c | 32;
-  return l >= 97 && l <= 102 ? l - 87 : -1;
-}
-
-const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95 || c === 46 || c === 36;
 
 /**
  * Which operands a row takes when `count` operands are written (outside parentheses), and for
