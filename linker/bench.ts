@@ -10,6 +10,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleIsCurrent } from '../common/launch.js';
 import { GNU, findTool, missingTool } from '../common/oracles.js';
+import { median } from '../common/stats.js';
 
 const ROOT = resolve(fileURLToPath(import.meta.url), '../../..');
 const WORK = join(ROOT, 'build', 'bench-ld');
@@ -72,12 +73,6 @@ function timeOnce(cmd: string, args: string[]): number {
   if (p.status !== 0) throw new Error(`${cmd} ${args.slice(0, 3).join(' ')} ... failed: ${p.stderr?.toString() ?? ''}`);
   return ms;
 }
-
-const median = (xs: readonly number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 
 /** Median wall time of `runs` runs. */
 function timeRun(cmd: string, args: string[], runs: number): number {

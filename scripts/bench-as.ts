@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { GNU, findTool, missingTool } from '../common/oracles.js';
+import { median } from '../common/stats.js';
 
 interface Measure {
   status: number;
@@ -24,11 +25,8 @@ const OUT = join(ROOT, 'build', 'bench-as');
 const RUNS = Math.max(1, Number(process.env['BENCH_RUNS'] ?? 5) || 5);
 
 /** Median wall time, and the largest peak RSS of the runs. */
-function median(ms: readonly Measure[]): Measure {
-  const walls = ms.map((m) => m.wall).sort((a, b) => a - b);
-  const mid = walls.length >> 1;
-  const wall = walls.length % 2 ? walls[mid]! : (walls[mid - 1]! + walls[mid]!) / 2;
-  return { status: 0, wall, maxrss_kib: Math.max(...ms.map((m) => m.maxrss_kib)), stderr: '' };
+function summary(ms: readonly Measure[]): Measure {
+  return { status: 0, wall: median(ms.map((m) => m.wall)), maxrss_kib: Math.max(...ms.map((m) => m.maxrss_kib)), stderr: '' };
 }
 
 function measure(cmd: string[]): Measure {
@@ -142,10 +140,10 @@ function main(): number {
         gas: measure([GNU.as, pre, '-o', join(OUT, 'gas.o')]),
       });
     }
-    const mine = median(runs.map((r) => r.mine));
-    const mineS = median(runs.map((r) => r.mineS));
-    const gcc = median(runs.map((r) => r.gcc));
-    const gas = median(runs.map((r) => r.gas));
+    const mine = summary(runs.map((r) => r.mine));
+    const mineS = summary(runs.map((r) => r.mineS));
+    const gcc = summary(runs.map((r) => r.gcc));
+    const gas = summary(runs.map((r) => r.gas));
     const spread = (a: 'mine' | 'mineS', b: 'gcc' | 'gas'): string => {
       const ratios = runs.map((r) => r[a].wall / r[b].wall).sort((x, y) => x - y);
       return `per-run ${ratios[0]!.toFixed(2)}..${ratios[ratios.length - 1]!.toFixed(2)}x`;

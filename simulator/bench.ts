@@ -22,11 +22,10 @@ import { qemuCommand } from '../scripts/qemu-run.js';
 import { createMachine, simulate } from './index.js';
 import { loadImage } from './loader.js';
 import { createCore, run } from './step.js';
+import { median } from '../common/stats.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const INPUTS = join(ROOT, 'test', 'simulator', 'inputs');
-
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function buildBenchImage(dir: string): Promise<string> {
   const as = ['-a64', '-mpower9', '-mregnames', '-I', INPUTS];

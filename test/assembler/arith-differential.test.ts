@@ -12,16 +12,7 @@ import { assembleSources } from '../../assembler/pipeline.js';
 import { memoryHost } from '../../common/host.js';
 import { allocatedSections } from '../helpers/objects.js';
 import { gnuAssemble, scratch } from '../helpers/oracles.js';
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
+import { uniform } from '../helpers/random.js';
 
 /** A random expression of depth at most `depth`. */
 function expr(rand: () => number, depth: number): string {
@@ -51,7 +42,7 @@ function ours(text: string): Uint8Array {
 
 describe('constant arithmetic in operands vs GNU as (seeded)', () => {
   it.each([1, 2, 3])('seed %i: 400 expressions', (seed) => {
-    const rand = prng(0x5eed0000 + seed);
+    const rand = uniform(0x5eed0000 + seed);
     const exprs = Array.from({ length: 400 }, () => expr(rand, 4));
     const s = scratch();
     try {

@@ -8,22 +8,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleSources } from '../../assembler/pipeline.js';
 import { memoryHost } from '../../common/host.js';
+import { uniform } from '../helpers/random.js';
 
 const INPUTS = join(import.meta.dirname, 'inputs');
 const corpus = readdirSync(INPUTS)
   .filter((f) => f.endsWith('.s'))
   .sort()
   .map((f) => readFileSync(join(INPUTS, f), 'utf8'));
-
-function prng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 const NASTY = ['(', ')', ',', '"', "'", '\\', '@', '.', ':', ';', '#', '.macro', '.endm', '.rept 3', '.endr', '.if', '.endif', '\\@', '0x', '1f', '1b', '.org 4', '-', '~', '<<', '%r', '.set', '=', '\n', '\t', '99999999999999999999', '.irp', '.exitm', '@ha', '(1)'];
 
@@ -51,7 +42,7 @@ function mutate(text: string, rand: () => number): string {
 
 describe('front-end fuzzing (seeded)', () => {
   it('never throws and never emits an object with an error', () => {
-    const rand = prng(0x5eed1234);
+    const rand = uniform(0x5eed1234);
     let withErrors = 0;
     const cases = 1500;
     for (let i = 0; i < cases; i++) {

@@ -6,6 +6,7 @@ import { memoryHost, type Host } from '../../common/host.js';
 import { nodeHost } from '../../common/node-host.js';
 import { preprocessWith, type CppOptions } from '../../assembler/cpp/index.js';
 import { GNU, requireTool } from '../helpers/oracles.js';
+import { xorshift32 } from '../helpers/random.js';
 
 export interface OurResult {
   out: string;
@@ -90,13 +91,8 @@ export function readText(path: string): string {
   return readFileSync(path, 'utf8');
 }
 
-/** Small deterministic PRNG (xorshift32). */
+/** Seeded integers in [0, n) (test/helpers/random.ts's xorshift32). */
 export function rng(seed: number): (n: number) => number {
-  let x = seed >>> 0 || 1;
-  return (n: number) => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return (x >>> 0) % n;
-  };
+  const next = xorshift32(seed);
+  return (n: number) => next() % n;
 }

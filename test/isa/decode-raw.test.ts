@@ -12,19 +12,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allVariants, decode, decodeRaw, type Cpu } from '../../isa/index.js';
 import { requireTool, scratch } from '../helpers/oracles.js';
+import { xorshift32 as gen } from '../helpers/random.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-
-/** xorshift32, seeded. */
-function gen(seed: number): () => number {
-  let x = seed >>> 0 || 1;
-  return () => {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    return x >>> 0;
-  };
-}
 
 /** The first disagreement over `words`, as text, or undefined. */
 function mismatch(words: Iterable<number>, cpu: Cpu): string | undefined {

@@ -8,19 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { allVariants, encode, encodeWord } from '../../isa/index.js';
 import type { InsnVariant } from '../../isa/index.js';
 import type { Row } from '../../isa/compile.js';
-
-/** xorshift32: reproducible operand values. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
-}
+import { xorshift32 as rng } from '../helpers/random.js';
 
 /** A value for operand `op`: mostly in range, sometimes an edge, just outside, misaligned or omitted. */
 function pick(row: Row, i: number, next: () => number): bigint | undefined {

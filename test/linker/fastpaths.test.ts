@@ -13,17 +13,7 @@ import { apply, applyFast, classify } from '../../linker/arch/ppc64.js';
 import { readObject, readPlainObject, type SymbolTable } from '../../linker/input.js';
 import type { Ctx, InputSection, ObjectFile } from '../../linker/types.js';
 import { gnuAssemble, tempDir } from './gnu-tools.js';
-
-/** Deterministic pseudo-random numbers (the tests must not flake). */
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 4294967296;
-  };
-}
+import { uniform as rng } from '../helpers/random.js';
 
 describe('applyFast gives the bytes apply gives, or declines', () => {
   it('for every relocation type, values around its range and anywhere below 2^52', () => {
