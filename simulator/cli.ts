@@ -7,6 +7,7 @@
  */
 import { formatDiagnostic } from '../common/diagnostics.js';
 import { nodeHost } from '../common/node-host.js';
+import { stdout, type Output } from '../common/stdout.js';
 import type { Injection } from './index.js';
 import { formatExit, formatSnapshot, simulate, validRam } from './index.js';
 
@@ -114,7 +115,8 @@ function parseArgs(argv: readonly string[]): Args | string {
   return a;
 }
 
-export async function main(argv: readonly string[]): Promise<number> {
+/** `out` is standard output (tests pass their own). */
+export async function main(argv: readonly string[], out: Output = stdout): Promise<number> {
   const err = (line: string): void => {
     process.stderr.write(line + '\n');
   };
@@ -125,11 +127,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   if (args.help) {
-    process.stdout.write(USAGE + '\n');
+    out.write(USAGE + '\n');
     return 0;
   }
   if (args.version) {
-    process.stdout.write(`${VERSION}\n`);
+    out.write(`${VERSION}\n`);
     return 0;
   }
   if (args.image === undefined) {
@@ -143,28 +145,29 @@ export async function main(argv: readonly string[]): Promise<number> {
     return 2;
   }
   // Console bytes are written a line at a time (a long run shows progress without a write per
-  // hypercall); trace lines are batched. Pending console bytes are always older than pending
+  // hypercall), straight to fd 1 (common/stdout.ts: a short run never pays for creating
+  // process.stdout); trace lines are batched. Pending console bytes are always older than pending
   // trace lines, so flushing the console first keeps the order of the two streams.
-  const out: string[] = [];
+  const traceLines: string[] = [];
   let pending: Uint8Array[] = [];
   let pendingBytes = 0;
   const flushConsole = (): void => {
     if (pendingBytes === 0) return;
-    process.stdout.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
+    out.write(pending.length === 1 ? pending[0]! : Buffer.concat(pending, pendingBytes));
     pending = [];
     pendingBytes = 0;
   };
   const flushTrace = (): void => {
     flushConsole();
-    if (out.length) process.stderr.write(out.join('\n') + '\n');
-    out.length = 0;
+    if (traceLines.length) process.stderr.write(traceLines.join('\n') + '\n');
+    traceLines.length = 0;
   };
   const traceLine = (line: string): void => {
-    out.push(line);
-    if (out.length >= 4096) flushTrace();
+    traceLines.push(line);
+    if (traceLines.length >= 4096) flushTrace();
   };
   const consoleBytes = (b: Uint8Array): void => {
-    if (out.length) flushTrace();
+    if (traceLines.length) flushTrace();
     pending.push(b);
     pendingBytes += b.length;
     if (b.includes(10) || pendingBytes >= 4096) flushConsole();
@@ -198,6 +201,6 @@ export async function main(argv: readonly string[]): Promise<number> {
   if ((result.stop.reason === 'max-insns' || result.stop.reason === 'breakpoint') && result.stop.message) err(`ppc64-sim: ${result.stop.message}`);
   const dump = args.regs || (!args.quiet && result.exitStatus !== 0 && result.state !== undefined);
   if (dump && result.state) err(`ppc64-sim: ${result.icount} instructions; final state:\n${formatSnapshot(result.state)}`);
-  await new Promise<void>((resolve) => process.stdout.write('', () => resolve()));
+  await out.drain();
   return result.exitStatus;
 }

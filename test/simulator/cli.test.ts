@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { Output } from '../../common/stdout.js';
 import { main } from '../../simulator/cli.js';
 import { buildRawImage, buildRtImage } from './helpers.js';
 
@@ -21,20 +22,23 @@ function file(name: string, bytes: Uint8Array | string): string {
 async function cli(...argv: string[]): Promise<{ status: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation(((chunk: string | Uint8Array, cb?: unknown) => {
-    out += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
-    if (typeof cb === 'function') (cb as () => void)();
-    return true;
-  }) as typeof process.stdout.write);
+  const stdout = new Output({
+    writeSync: (buf) => {
+      out += Buffer.from(buf).toString('latin1');
+      return buf.length;
+    },
+    queue: () => {
+      throw new Error('the test sink never asks for the queue');
+    },
+  });
   const e = vi.spyOn(process.stderr, 'write').mockImplementation(((chunk: string | Uint8Array) => {
     err += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('latin1');
     return true;
   }) as typeof process.stderr.write);
   try {
-    const status = await main(argv);
+    const status = await main(argv, stdout);
     return { status, out, err };
   } finally {
-    o.mockRestore();
     e.mockRestore();
   }
 }
