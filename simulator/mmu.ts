@@ -7,8 +7,10 @@
  * no-execute (HPTE N, G, SLB N), R and C bits. A 1 TB segment or a large-page segment is not
  * modelled: translating through one stops the run with a diagnostic instead of guessing.
  *
- * The slow path here works on bigint; the hot path (tlb + translators, built in xlate.ts) caches
- * the result per 4 KB page in three small direct-mapped TLBs (read, write, fetch).
+ * The architected SLB is kept as the bigint values slbmte wrote (slbmfee/slbmfev read them back);
+ * translation works on 32-bit words: a per-entry copy of what lookups need (slbWords) and the
+ * HPTEs read as words, so a TLB miss allocates nothing. The hot path (TLB + translators, built in
+ * xlate.ts) caches the result per 4 KB page in three small direct-mapped TLBs (read, write, fetch).
  */
 
 export const SLB_SIZE = 32;
@@ -47,6 +49,8 @@ export const HPTE1_PP = 0x3n;
 export interface Mmu {
   readonly slbEsid: bigint[];
   readonly slbVsid: bigint[];
+  /** Per SLB entry, what translation compares and uses, as words (refreshed by every SLB write). */
+  readonly slb: SlbWords;
   readonly htab: DataView;
   readonly htabSize: number;
   /** Number of PTEGs - 1. */
@@ -63,6 +67,21 @@ export interface Mmu {
   readonly xPage: Int32Array;
 }
 
+/**
+ * The SLB as words. esidHi and esidTop4 hold ESID bits 0..35 (EA bits 0..31 and 32..35);
+ * vsidHi/vsidLo the 50-bit VSID; flags the low 12 bits of the VSID doubleword (Ks, Kp, N, L, LP).
+ */
+export interface SlbWords {
+  readonly valid: Uint8Array;
+  /** 1 for a 1 TB segment (B != 0): compared on EA bits 0..23 only. */
+  readonly tera: Uint8Array;
+  readonly esidHi: Int32Array;
+  readonly esidTop4: Int32Array;
+  readonly vsidHi: Int32Array;
+  readonly vsidLo: Int32Array;
+  readonly flags: Int32Array;
+}
+
 /** HPT size qemu picks for a RAM size: 2^max(18, ceil(log2(RAM)) - 7) bytes. */
 export function htabSizeFor(ramSize: number): number {
   const log2 = Math.ceil(Math.log2(ramSize));
@@ -75,6 +94,15 @@ export function createMmu(ramSize: number): Mmu {
   const m: Mmu = {
     slbEsid: new Array<bigint>(SLB_SIZE).fill(0n),
     slbVsid: new Array<bigint>(SLB_SIZE).fill(0n),
+    slb: {
+      valid: new Uint8Array(SLB_SIZE),
+      tera: new Uint8Array(SLB_SIZE),
+      esidHi: new Int32Array(SLB_SIZE),
+      esidTop4: new Int32Array(SLB_SIZE),
+      vsidHi: new Int32Array(SLB_SIZE),
+      vsidLo: new Int32Array(SLB_SIZE),
+      flags: new Int32Array(SLB_SIZE),
+    },
     htab: new DataView(new ArrayBuffer(htabSize)),
     htabSize,
     htabMask: htabSize / 128 - 1,
@@ -100,12 +128,28 @@ export function flushTlb(m: Mmu): void {
 
 // ---- SLB instructions ----------------------------------------------------------------------
 
+/** Copy SLB entry `i` from its architected (bigint) form into m.slb. */
+function refreshSlb(m: Mmu, i: number): void {
+  const e = m.slbEsid[i]!;
+  const vs = m.slbVsid[i]!;
+  const w = m.slb;
+  w.valid[i] = (e & SLBE_V) !== 0n ? 1 : 0;
+  w.tera[i] = vs >> SLBV_B_SHIFT !== 0n ? 1 : 0;
+  w.esidHi[i] = Number(e >> 32n) | 0;
+  w.esidTop4[i] = Number((e >> 28n) & 0xfn);
+  const vsid = (vs >> SLBV_VSID_SHIFT) & VSID_MASK_256M;
+  w.vsidHi[i] = Number(vsid >> 32n);
+  w.vsidLo[i] = Number(vsid & 0xffffffffn) | 0;
+  w.flags[i] = Number(vs & 0xfffn);
+}
+
 /** slbmte RS,RB. Returns false for an index beyond the SLB (the caller raises illegal-instruction). */
 export function slbmte(m: Mmu, rs: bigint, rb: bigint): boolean {
   const index = Number(rb & 0xfffn);
   if (index >= SLB_SIZE) return false;
   m.slbEsid[index] = rb & (SLBE_ESID_MASK | SLBE_V);
   m.slbVsid[index] = rs;
+  refreshSlb(m, index);
   flushTlb(m);
   return true;
 }
@@ -116,26 +160,36 @@ export const slbmfev = (m: Mmu, rb: bigint): bigint => m.slbVsid[Number(rb & 0xf
 /** slbie RB: invalidate the entry translating the ESID in RB. */
 export function slbie(m: Mmu, rb: bigint): void {
   const i = slbLookup(m, rb);
-  if (i >= 0) m.slbEsid[i] = m.slbEsid[i]! & ~SLBE_V;
+  if (i >= 0) {
+    m.slbEsid[i] = m.slbEsid[i]! & ~SLBE_V;
+    m.slb.valid[i] = 0;
+  }
   flushTlb(m);
 }
 
 /** slbia: every entry except entry 0 (Power ISA; seen on qemu, pseries-platform.md §6). */
 export function slbia(m: Mmu): void {
-  for (let i = 1; i < SLB_SIZE; i++) m.slbEsid[i] = m.slbEsid[i]! & ~SLBE_V;
+  for (let i = 1; i < SLB_SIZE; i++) {
+    if (m.slb.valid[i] === 0) continue;
+    m.slbEsid[i] = m.slbEsid[i]! & ~SLBE_V;
+    m.slb.valid[i] = 0;
+  }
   flushTlb(m);
 }
 
-/** Index of the valid SLB entry whose segment contains `ea`, or -1. */
-export function slbLookup(m: Mmu, ea: bigint): number {
+/** Index of the valid SLB entry whose segment contains the EA (high word eh, low word el), or -1. */
+export function slbFind(m: Mmu, eh: number, el: number): number {
+  const { valid, tera, esidHi, esidTop4 } = m.slb;
+  const top4 = el >>> 28;
   for (let i = 0; i < SLB_SIZE; i++) {
-    const e = m.slbEsid[i]!;
-    if ((e & SLBE_V) === 0n) continue;
-    const b = m.slbVsid[i]! >> SLBV_B_SHIFT;
-    if (b === 0n ? (e >> 28n) === ((ea >> 28n) & 0xfffffffffn) : (e >> 40n) === ((ea >> 40n) & 0xffffffn)) return i;
+    if (valid[i] === 0) continue;
+    if (tera[i] === 0 ? esidHi[i] === eh && esidTop4[i] === top4 : esidHi[i]! >>> 8 === eh >>> 8) return i;
   }
   return -1;
 }
+
+/** slbFind() of a 64-bit EA. */
+export const slbLookup = (m: Mmu, ea: bigint): number => slbFind(m, Number((ea >> 32n) & 0xffffffffn) | 0, Number(ea & 0xffffffffn) | 0);
 
 // ---- Translation slow path -----------------------------------------------------------------
 
@@ -184,43 +238,85 @@ export function ppAllows(key: number, pp: number, write: boolean): boolean {
 }
 
 /**
- * Translate `ea` for an access of `kind` in the current protection state. Returns the real
- * address of the 4 KB page (>= 0) or one of the XL_* codes. Sets R (and C for writes) in the HPTE.
+ * Translate the EA whose high and low words are eh, el for an access of `kind` in the current
+ * protection state. Returns the real address of the 4 KB page (>= 0) or one of the XL_* codes.
+ * Sets R (and C for writes) in the HPTE. Words throughout: a TLB miss allocates nothing.
  */
-export function translate(m: Mmu, ea: bigint, kind: AccessKind, pr: boolean): number {
-  const slot = slbLookup(m, ea);
+export function translateWords(m: Mmu, eh: number, el: number, kind: AccessKind, pr: boolean): number {
+  const slot = slbFind(m, eh | 0, el | 0);
   if (slot < 0) return XL_SEGMENT;
-  const vs = m.slbVsid[slot]!;
-  if (vs >> SLBV_B_SHIFT !== 0n || (vs & SLBV_L) !== 0n) return XL_UNSUPPORTED;
-  const vsid = (vs >> SLBV_VSID_SHIFT) & VSID_MASK_256M;
-  const pageIndex = (ea & 0x0fffffffn) >> 12n;
-  const avpn = (vsid << 5n) | ((ea >> 23n) & 0x1fn);
-  const hash = Number(((vsid & 0x7fffffffffn) ^ pageIndex) & BigInt(m.htabMask));
+  const w = m.slb;
+  const flags = w.flags[slot]!;
+  if (w.tera[slot] !== 0 || (flags & SLBV_L_BIT) !== 0) return XL_UNSUPPORTED;
+  const vsidHi = w.vsidHi[slot]!;
+  const vsidLo = w.vsidLo[slot]!;
+  const pageIndex = (el & 0x0fffffff) >>> 12;
+  // The primary hash is (VSID[11:49] XOR page index) within the table: the mask is below 2^32,
+  // so only the VSID's low word takes part.
+  const hash = ((vsidLo ^ pageIndex) & m.htabMask) >>> 0;
+  // The HPTE's AVPN field must hold VSID || EA bits 36..40: as the field sits in doubleword 0
+  // (shifted left by 7), VSID << 12 | EA bits 36..40 << 7.
+  const wantHi = ((vsidHi << 12) | (vsidLo >>> 20)) & AVPN_HI;
+  const wantLo = ((vsidLo << 12) | (((el >>> 23) & 0x1f) << 7)) & AVPN_LO;
+  const ht = m.htab;
   for (let h = 0; h < 2; h++) {
     const pteg = h === 0 ? hash : ~hash & m.htabMask;
     for (let i = 0; i < 8; i++) {
-      const ptex = pteg * 8 + i;
-      const [v, r] = readPte(m, ptex);
-      if ((v & HPTE0_V) === 0n) continue;
-      if (((v & HPTE0_H) !== 0n) !== (h === 1)) continue;
-      if (v >> 62n !== 0n || (v & HPTE0_L) !== 0n) continue;
-      if (((v >> HPTE0_AVPN_SHIFT) & AVPN_MASK) !== avpn) continue;
-      return checkAndMark(m, ptex, vs, v, r, kind, pr);
+      const a = (pteg * 8 + i) * 16;
+      // Doubleword 0 is stored XOR the software dirty bit (see readPte), which is in its low word.
+      const vLo = ht.getUint32(a + 4) ^ PTE0_SW_DIRTY_LO;
+      if ((vLo & PTE0_V_LO) === 0) continue;
+      if (((vLo & PTE0_H_LO) !== 0) !== (h === 1)) continue;
+      const vHi = ht.getUint32(a);
+      if (vHi >>> 30 !== 0 || (vLo & PTE0_L_LO) !== 0) continue;
+      if ((vHi & AVPN_HI) !== wantHi || (vLo & AVPN_LO) !== wantLo) continue;
+      return checkAndMark(m, a, flags, kind, pr);
     }
   }
   return XL_NOPTE;
 }
 
-function checkAndMark(m: Mmu, ptex: number, vs: bigint, v: bigint, r: bigint, kind: AccessKind, pr: boolean): number {
-  const key = (vs & (pr ? SLBV_KP : SLBV_KS)) !== 0n ? 1 : 0;
-  const pp = ((r & HPTE1_PP0) !== 0n ? 4 : 0) | Number(r & HPTE1_PP);
+/** translateWords() of a 64-bit EA. */
+export const translate = (m: Mmu, ea: bigint, kind: AccessKind, pr: boolean): number =>
+  translateWords(m, Number((ea >> 32n) & 0xffffffffn) | 0, Number(ea & 0xffffffffn) | 0, kind, pr);
+
+// The HPTE and SLB fields translateWords() uses, as words: *_HI in the high word of their
+// doubleword, the others in the low word.
+const AVPN_HI = Number((AVPN_MASK << HPTE0_AVPN_SHIFT) >> 32n) | 0;
+const AVPN_LO = Number((AVPN_MASK << HPTE0_AVPN_SHIFT) & 0xffffffffn) | 0;
+const PTE1_PP0_HI = Number(HPTE1_PP0 >> 32n) | 0;
+const RPN_HI = Number(HPTE1_RPN_MASK >> 32n);
+const RPN_LO = Number(HPTE1_RPN_MASK & 0xffffffffn) | 0;
+const PTE0_V_LO = Number(HPTE0_V);
+const PTE0_H_LO = Number(HPTE0_H);
+const PTE0_L_LO = Number(HPTE0_L);
+const PTE0_SW_DIRTY_LO = Number(HPTE0_SW_DIRTY);
+const PTE1_R_LO = Number(HPTE1_R);
+const PTE1_C_LO = Number(HPTE1_C);
+const PTE1_N_LO = Number(HPTE1_N);
+const PTE1_G_LO = Number(HPTE1_G);
+const PTE1_PP_LO = Number(HPTE1_PP);
+const SLBV_KS_BIT = Number(SLBV_KS);
+const SLBV_KP_BIT = Number(SLBV_KP);
+const SLBV_N_BIT = Number(SLBV_N);
+const SLBV_L_BIT = Number(SLBV_L);
+
+/** The access check of the HPTE at byte `a` of the table, then its R/C update; the page or XL_*. */
+function checkAndMark(m: Mmu, a: number, slbFlags: number, kind: AccessKind, pr: boolean): number {
+  const ht = m.htab;
+  const rHi = ht.getUint32(a + 8);
+  const rLo = ht.getUint32(a + 12);
+  const key = (slbFlags & (pr ? SLBV_KP_BIT : SLBV_KS_BIT)) !== 0 ? 1 : 0;
+  const pp = ((rHi & PTE1_PP0_HI) !== 0 ? 4 : 0) | (rLo & PTE1_PP_LO);
   if (kind === ACC_FETCH) {
-    if ((r & (HPTE1_N | HPTE1_G)) !== 0n || (vs & SLBV_N) !== 0n) return XL_NOEXEC;
+    if ((rLo & (PTE1_N_LO | PTE1_G_LO)) !== 0 || (slbFlags & SLBV_N_BIT) !== 0) return XL_NOEXEC;
     if (!ppAllows(key, pp, false)) return XL_PROT;
   } else if (!ppAllows(key, pp, kind === ACC_WRITE)) {
     return XL_PROT;
   }
-  const want = kind === ACC_WRITE ? HPTE1_R | HPTE1_C : HPTE1_R;
-  if ((r & want) !== want) writePte(m, ptex, v, r | want);
-  return Number(r & HPTE1_RPN_MASK);
+  const want = kind === ACC_WRITE ? PTE1_R_LO | PTE1_C_LO : PTE1_R_LO;
+  if ((rLo & want) !== want) ht.setUint32(a + 12, rLo | want);
+  // The real page: beyond 2^53 it loses low bits, but it is only ever compared with the RAM
+  // size, which it exceeds either way.
+  return (rHi & RPN_HI) * 2 ** 32 + ((rLo & RPN_LO) >>> 0);
 }

@@ -5,14 +5,15 @@
  *  - 32-bit mode (MSR[SF]=0) truncates the EA to 32 bits.
  *  - Real mode ignores the top 4 EA bits (pseries vhyp: EA == guest real address).
  *  - Beyond RAM, loads read the zero page and stores go to the sink page (no trap, as on qemu).
- *  - Translated accesses hit a direct-mapped TLB per access kind; misses, page-straddling
- *    accesses and faults go to the bigint slow path.
+ *  - Translated accesses hit a direct-mapped TLB per access kind; misses and page-straddling
+ *    accesses go to the slow path (mmu.ts translateWords, still on words); only a fault builds
+ *    the bigint EA its interrupt reports.
  */
 import type { Machine } from './machine.js';
 import { EXIT } from './machine.js';
 import { PAGE_SIZE } from './memory.js';
 import {
-  ACC_FETCH, ACC_READ, ACC_WRITE, TLB_SIZE, XL_NOEXEC, XL_NOPTE, XL_PROT, XL_SEGMENT, XL_UNSUPPORTED, translate,
+  ACC_FETCH, ACC_READ, ACC_WRITE, TLB_SIZE, XL_NOEXEC, XL_NOPTE, XL_PROT, XL_SEGMENT, XL_UNSUPPORTED, translateWords,
 } from './mmu.js';
 import type { AccessKind } from './mmu.js';
 import {
@@ -90,13 +91,14 @@ export function createTranslators(m: Machine): Translators {
   return { xr, xw, xf };
 }
 
-/** Real page base of a page-aligned EA, or an XL_* code. */
-function pageOf(m: Machine, ea: bigint, kind: AccessKind, translated: boolean): number {
+/** Real page base of the page holding the EA (eh, el), or an XL_* code. */
+function pageOf(m: Machine, eh: number, el: number, kind: AccessKind, translated: boolean): number {
   if (!translated) {
-    const real = ea & 0x0ffffffffffff000n;
-    return real < BigInt(m.mem.ramSize) ? Number(real) : beyond(m, kind);
+    // Real mode: EA bits 4..51 are the real page; RAM is below 2^32.
+    const real = (el & ~0xfff) >>> 0;
+    return (eh & 0x0fffffff) === 0 && real < m.mem.ramSize ? real : beyond(m, kind);
   }
-  const p = translate(m.mmu, ea, kind, m.S[M_PR] === 1);
+  const p = translateWords(m.mmu, eh, el & ~0xfff, kind, m.S[M_PR] === 1);
   if (p < 0) return p;
   return p < m.mem.ramSize ? p : beyond(m, kind);
 }
@@ -146,19 +148,20 @@ function slotPcOf(m: Machine, idx: number): bigint {
 
 function slowData(m: Machine, eh: number, el: number, size: number, kind: AccessKind, idx: number): number {
   const translated = m.S[M_DR] === 1;
-  const mask = m.S[M_SF] === 0 ? 0xffffffffn : 0xffffffffffffffffn;
-  const ea = toBig(eh, el) & mask;
+  if (m.S[M_SF] === 0) eh = 0;
   const off = el & 0xfff;
-  const p1 = pageOf(m, ea & ~0xfffn, kind, translated);
-  if (p1 < 0) return dataFault(m, p1, ea, kind, idx);
+  const p1 = pageOf(m, eh, el, kind, translated);
+  if (p1 < 0) return dataFault(m, p1, toBig(eh, el), kind, idx);
   if (off + size <= PAGE_SIZE) {
     if (translated) insertTlb(m, kind, eh, el, p1);
     return p1 + off;
   }
-  // The access straddles two pages.
-  const ea2 = ((ea | 0xfffn) + 1n) & mask;
-  const p2 = pageOf(m, ea2, kind, translated);
-  if (p2 < 0) return dataFault(m, p2, ea2, kind, idx);
+  // The access straddles two pages: the second starts at the next page boundary (wrapping at
+  // 2^64, or at 2^32 in 32-bit mode).
+  const el2 = ((el | 0xfff) + 1) | 0;
+  const eh2 = el2 === 0 && m.S[M_SF] !== 0 ? (eh + 1) | 0 : eh;
+  const p2 = pageOf(m, eh2, el2, kind, translated);
+  if (p2 < 0) return dataFault(m, p2, toBig(eh2, el2), kind, idx);
   const len1 = PAGE_SIZE - off;
   const len2 = size - len1;
   const pa1 = p1 + off;
@@ -176,8 +179,7 @@ function slowData(m: Machine, eh: number, el: number, size: number, kind: Access
 }
 
 function slowFetch(m: Machine, eh: number, el: number): number {
-  const ea = toBig(eh, el & ~0xfff);
-  const p = translate(m.mmu, ea, ACC_FETCH, m.S[M_PR] === 1);
+  const p = translateWords(m.mmu, eh, el & ~0xfff, ACC_FETCH, m.S[M_PR] === 1);
   if (p >= 0) {
     const page = p < m.mem.ramSize ? p : m.mem.zeroPage;
     insertTlb(m, ACC_FETCH, eh, el, page);
@@ -189,7 +191,7 @@ function slowFetch(m: Machine, eh: number, el: number): number {
   if (p === XL_NOPTE) return deliver(m, VEC_ISI, pc, SRR1_ISI_NOPTE);
   if (p === XL_PROT) return deliver(m, VEC_ISI, pc, SRR1_ISI_PROT);
   if (p === XL_NOEXEC) return deliver(m, VEC_ISI, pc, SRR1_ISI_NOEXEC);
-  unsupported(m, ea);
+  unsupported(m, toBig(eh, el & ~0xfff));
   return EXIT;
 }
 
