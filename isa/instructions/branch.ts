@@ -68,7 +68,7 @@ function branchAliases(b: BaseBranch): AliasSpec[] {
 
 const byBase = (name: string): BaseBranch => BASES.find((b) => b.base === name)!;
 
-export const BRANCH: readonly TableEntry[] = [
+export const BRANCH = (): readonly TableEntry[] => [
   // §2.4 branch instructions.
   I('b', 0, 0, ['LI']),
   I('ba', 1, 0, ['LIA']),

@@ -9,7 +9,7 @@
  */
 import { F, type TableEntry } from '../spec.js';
 
-export const DECIMAL_FLOAT: readonly TableEntry[] = [
+export const DECIMAL_FLOAT = (): readonly TableEntry[] => [
   F('X', { PO: 59, XO_X: 2 }, 'dadd', ['FRT', 'FRA', 'FRB'], { rc: 'Rc', cpu: { since: 'power6' } }),
   F('X', { PO: 63, XO_X: 2 }, 'daddq', ['FRTp', 'FRAp', 'FRBp'], { rc: 'Rc', cpu: { since: 'power6' }, ignore: [[15, 15], [20, 20]] }),
   F('X', { PO: 59, XO_X: 802 }, 'dcffix', ['FRT', 'FRB'], { rc: 'Rc', cpu: { since: 'power7' } }),

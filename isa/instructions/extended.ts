@@ -25,7 +25,7 @@ function vsrViews(base: string, fp: string, vr: string, vsrFirst: boolean): Tabl
   return [view(fp, vsrFirst ? 'FRT' : 'FRS', 0n), view(vr, vsrFirst ? 'VRT' : 'VRS', 32n)];
 }
 
-export const EXTENDED: readonly TableEntry[] = [
+export const EXTENDED = (): readonly TableEntry[] => [
   // addpcis (ISA 3.0)
   pin('lnia', 'addpcis', ['RT'], [0, 0n]),
   calc('subpcis', 'addpcis', ['RT', 'NSIS'], (v) => [v[0]!, -v[1]!], (b) => [b[0]!, -b[1]!], { print: false }),

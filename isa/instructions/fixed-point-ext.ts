@@ -11,7 +11,7 @@
  */
 import { F, pin, type TableEntry } from '../spec.js';
 
-export const FIXED_POINT_EXT: readonly TableEntry[] = [
+export const FIXED_POINT_EXT = (): readonly TableEntry[] => [
   F('Z23', { PO: 31, XO_Z23: 170 }, 'addex', ['RT', 'RA', 'RB', 'U21_22'], { cpu: { since: 'power9' } }),
   F('X', { PO: 31, XO_X: 74 }, 'addg6s', ['RT', 'RA', 'RB'], { cpu: { since: 'power6' } }),
   F('A', { PO: 19, XO_A: 2 }, 'addpcis', ['RT', 'S16_25_11_15_31_31'], { cpu: { since: 'power9' } }),

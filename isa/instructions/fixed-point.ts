@@ -13,7 +13,7 @@ const P7 = { since: 'power7' } as const;
 const P9 = { since: 'power9' } as const;
 
 // §3.3.2–3.3.6 loads and stores (D, DS, X forms).
-const loadsStores: TableEntry[] = [
+const loadsStores = (): TableEntry[] => [
   D(34, 'lbz', ['RT', 'D', 'RA0P']),
   D(35, 'lbzu', ['RT', 'D', 'RAP'], { check: 'load-update' }),
   D(40, 'lhz', ['RT', 'D', 'RA0P']),
@@ -71,7 +71,7 @@ const loadsStores: TableEntry[] = [
 ];
 
 // §3.3.8–3.3.9 arithmetic.
-const arithmetic: TableEntry[] = [
+const arithmetic = (): TableEntry[] => [
   // li/la/subi before addi so the printer prefers li (objdump never prints la/subi).
   pin('li', 'addi', ['RT', 'SI'], [0, 0n, 1]),
   pin('la', 'addi', ['RT', 'D', 'RA0P'], [0, 2, 1], { print: false }),
@@ -114,7 +114,7 @@ const arithmetic: TableEntry[] = [
 ];
 
 // §3.3.10 compare. BF is optional in the extended forms (cr0 when omitted).
-const compare: TableEntry[] = [
+const compare = (): TableEntry[] => [
   pin('cmpdi', 'cmpi', ['BF_OPT', 'RA', 'SI'], [0, 1n, 1, 2]),
   pin('cmpwi', 'cmpi', ['BF_OPT', 'RA', 'SI'], [0, 0n, 1, 2]),
   // Bit 9 is reserved in the D-form compares; objdump does not check it there.
@@ -142,7 +142,7 @@ function trapAliases(base: string, immediate: boolean): TableEntry[] {
     pin(`${base.slice(0, 2)}${c}${immediate ? 'i' : ''}`, base, ['RA', second], [BigInt(to), 0, 1], { print }),
   );
 }
-const trap: TableEntry[] = [
+const trap = (): TableEntry[] => [
   pin('trap', 'tw', [], [31n, 0n, 0n]),
   ...trapAliases('tw', false),
   X(31, 4, 'tw', ['TO', 'RA', 'RB']),
@@ -155,7 +155,7 @@ const trap: TableEntry[] = [
 ];
 
 // §3.3.13 logical.
-const logical: TableEntry[] = [
+const logical = (): TableEntry[] => [
   D(28, 'andi.', ['RA', 'RS', 'UI'], { id: 'andi.' }),
   D(29, 'andis.', ['RA', 'RS', 'UI'], { id: 'andis.' }),
   pin('nop', 'ori', [], [0n, 0n, 0n]),
@@ -199,7 +199,7 @@ const logical: TableEntry[] = [
 
 // §3.3.14 rotate and shift, with the Book I appendix extended mnemonics.
 const n32 = (x: bigint): bigint => (32n - x) & 31n;
-const rotate: TableEntry[] = [
+const rotate = (): TableEntry[] => [
   // rlwinm RA,RS,SH,MB,ME
   calc('rotlwi', 'rlwinm', ['RA', 'RS', 'N5'], (v) => [v[0]!, v[1]!, v[2]!, 0n, 31n],
     (b) => (b[3] === 0n && b[4] === 31n ? [b[0]!, b[1]!, b[2]!] : undefined), { rc: true }),
@@ -269,5 +269,5 @@ const rotate: TableEntry[] = [
   XS(31, 445, 'extswsli', ['RA', 'RS', 'SH6'], { rc: 'Rc', cpu: P9 }),
 ];
 
-export const FIXED_POINT: readonly TableEntry[] = [...loadsStores, ...arithmetic, ...compare, ...trap, ...logical, ...rotate];
+export const FIXED_POINT = (): readonly TableEntry[] => [...loadsStores(), ...arithmetic(), ...compare(), ...trap(), ...logical(), ...rotate()];
 void P4;

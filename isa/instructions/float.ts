@@ -10,7 +10,7 @@
  */
 import { F, type TableEntry } from '../spec.js';
 
-export const FLOAT: readonly TableEntry[] = [
+export const FLOAT = (): readonly TableEntry[] => [
   F('X', { PO: 63, XO_X: 264 }, 'fabs', ['FRT', 'FRB'], { rc: 'Rc' }),
   F('X', { PO: 63, XO_X: 21 }, 'fadd', ['FRT', 'FRA', 'FRB'], { rc: 'Rc' }),
   F('X', { PO: 59, XO_X: 21 }, 'fadds', ['FRT', 'FRA', 'FRB'], { rc: 'Rc' }),

@@ -61,7 +61,7 @@ function ger([name, xo, pmsk, ymsk]: Ger): TableEntry[] {
   ];
 }
 
-export const MMA: readonly TableEntry[] = [
+export const MMA = (): readonly TableEntry[] => [
   ...GERS.flatMap(ger),
   // Accumulator moves (X-form, PO 31 XO 177, the operation in bits 11..15).
   F('X', { PO: 31, XO_X: 177, EO_11_15: 0 }, 'dmxxmfacc', ['AT'], { cpu: P10, id: 'xxmfacc' }),

@@ -23,7 +23,7 @@ function loadStore(type: 0 | 2, fixed: Partial<Record<FieldKey, number>>, mn: st
   return [pin(mn, mn, [reg, 'D34PC'], [0, 1, 0n, 1n]), P(type, fixed, mn, [reg, 'D34', 'SRA0P', 'R_OPT11'], { cpu: P10, check, ...extra })];
 }
 
-export const PREFIXED: readonly TableEntry[] = [
+export const PREFIXED = (): readonly TableEntry[] => [
   // MLS: D-form loads/stores and paddi with a 34-bit immediate.
   pin('pli', 'paddi', ['SRT', 'SI34'], [0, 0n, 1, 0n]),
   pin('pla', 'paddi', ['SRT', 'SI34PC'], [0, 0n, 1, 1n]),

@@ -51,12 +51,12 @@ function numberedSprMoves(name: string, first: number, step: number): TableEntry
   ];
 }
 
-const sprgDigits: TableEntry[] = [0, 1, 2, 3].flatMap((n) => [
+const sprgDigits = (): TableEntry[] => [0, 1, 2, 3].flatMap((n) => [
   pin(`mtsprg${n}`, 'mtspr', ['RS'], [BigInt(272 + n), 0], { print: false }),
   pin(`mfsprg${n}`, 'mfspr', ['RT'], [0, BigInt(272 + n)], { print: false }),
 ]);
 
-export const SYSTEM: readonly TableEntry[] = [
+export const SYSTEM = (): readonly TableEntry[] => [
   // Book I §3.3.1 / Book III: system call, return from interrupt.
   // objdump ignores the reserved bits 16..19 and 27..29 of sc.
   SC('sc', ['LEV'], { ignore: [[16, 19], [27, 29]] }),
@@ -70,7 +70,7 @@ export const SYSTEM: readonly TableEntry[] = [
   ...numberedSprMoves('ibatl', 529, 2),
   ...numberedSprMoves('dbatu', 536, 2),
   ...numberedSprMoves('dbatl', 537, 2),
-  ...sprgDigits,
+  ...sprgDigits(),
   XFX(31, 467, 'mtspr', ['SPR', 'RS']),
   XFX(31, 339, 'mfspr', ['RT', 'SPR']),
   // mftb has its own opcode; from POWER4 on gas writes it as mfspr (the ISA's preferred form).

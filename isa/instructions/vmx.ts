@@ -10,7 +10,7 @@
  */
 import { F, type TableEntry } from '../spec.js';
 
-export const VMX: readonly TableEntry[] = [
+export const VMX = (): readonly TableEntry[] => [
   F('Z23', { PO: 4, XO_Z23: 0, Rc: 1, EO_21_21: 1 }, 'bcdadd.', ['VRT', 'VRA', 'VRB', 'U22_22'], { id: 'bcdadd', cpu: { since: 'power8' } }),
   F('Z23', { PO: 4, XO_Z23: 192, Rc: 1, EO_11_15: 7, EO_21_21: 1 }, 'bcdcfn.', ['VRT', 'VRB', 'U22_22'], { id: 'bcdcfn', cpu: { since: 'power9' } }),
   F('Z23', { PO: 4, XO_Z23: 192, Rc: 1, EO_11_15: 2, EO_21_21: 1 }, 'bcdcfsq.', ['VRT', 'VRB', 'U22_22'], { id: 'bcdcfsq', cpu: { since: 'power9' } }),

@@ -10,7 +10,7 @@
  */
 import { F, pin, type TableEntry } from '../spec.js';
 
-export const VSX: readonly TableEntry[] = [
+export const VSX = (): readonly TableEntry[] => [
   F('DS', { PO: 57, XO_DS: 2 }, 'lxsd', ['VRT', 'DS', 'RA0P'], { cpu: { since: 'power9' } }),
   F('X', { PO: 31, XO_X: 588 }, 'lxsdx', ['XT', 'RA0', 'RB'], { cpu: { since: 'power7' } }),
   F('X', { PO: 31, XO_X: 781 }, 'lxsibzx', ['XT', 'RA0', 'RB'], { cpu: { since: 'power9' } }),
