@@ -8,7 +8,7 @@
  * modelled: translating through one stops the run with a diagnostic instead of guessing.
  *
  * The architected SLB is kept as the bigint values slbmte wrote (slbmfee/slbmfev read them back);
- * translation works on 32-bit words: a per-entry copy of what lookups need (slbWords) and the
+ * translation works on 32-bit words: a per-entry copy of what lookups need (Mmu.slb) and the
  * HPTEs read as words, so a TLB miss allocates nothing. The hot path (TLB + translators, built in
  * xlate.ts) caches the result per 4 KB page in three small direct-mapped TLBs (read, write, fetch).
  */
