@@ -182,8 +182,8 @@ export abstract class RawDecoder {
     this.opts = { cpu, raw: true };
   }
 
-  /** The candidate rows for `w` (not a prefix word). */
-  protected abstract candidates(w: number): readonly RawRow[];
+  /** The candidate rows for `w` (not a prefix word), in the generic index's order (public for the tests). */
+  abstract candidates(w: number): readonly RawRow[];
 
   /** `r`'s compiled Row (for the generic resolve()). */
   protected abstract rowOf(r: RawRow): Row;
@@ -240,7 +240,7 @@ class RawIndex extends RawDecoder {
   private readonly byList = new Map<readonly Row[], readonly RawRow[]>();
   private readonly byRow = new Map<Row, RawRow>();
 
-  protected candidates(w: number): readonly RawRow[] {
+  candidates(w: number): readonly RawRow[] {
     const key = ((w >>> 26) << 11) | (w & 0x7ff);
     let list = this.lists[key];
     if (list === undefined) this.lists[key] = list = this.list(w);
@@ -331,7 +331,7 @@ class PlanDecoder extends RawDecoder {
     this.text = text;
   }
 
-  protected candidates(w: number): readonly RawRow[] {
+  candidates(w: number): readonly RawRow[] {
     const po = w >>> 26;
     let op = this.opcodes[po];
     if (op === undefined) this.opcodes[po] = op = this.opcode(po);
