@@ -73,10 +73,11 @@ export interface RawRow {
   readonly rb: number;
   readonly lswi: boolean;
   /**
-   * Where the table row is: its index in TABLE.lazyBaseRowsOf(match >>> 26) (-1 when `row` is
-   * set from the start), so that a plan row finds its Row only when resolve() needs it.
+   * Where the table row is, for TABLE.baseRowAt (LazyRow's entry and form; -1 when `row` is set
+   * from the start): a plan row finds its Row only when resolve() needs it.
    */
-  readonly at: number;
+  readonly entry: number;
+  readonly form: number;
   /** The compiled Row: set by rawRow(), found through `at` on first need for a plan row. */
   row: Row | undefined;
 }
@@ -84,8 +85,8 @@ export interface RawRow {
 /** The one-part shift of `f` within the first word, or -1. */
 const oneWordShift = (f: CompiledField | undefined): number => (f !== undefined && f.parts.length === 1 && f.width < 32 && f.parts[0]!.word === 0 ? f.parts[0]!.shift : -1);
 
-/** The RawRow of a compiled base row (`at`: its index in TABLE.lazyBaseRowsOf, when known). */
-export function rawRow(idx: DecodeIndex, row: Row, at = -1): RawRow {
+/** The RawRow of a compiled base row (`place`: its LazyRow's entry and form, when known). */
+export function rawRow(idx: DecodeIndex, row: Row, place?: { readonly entry: number; readonly form: number }): RawRow {
   const names: string[] = [];
   const shifts: number[] = [];
   const masks: number[] = [];
@@ -144,7 +145,8 @@ export function rawRow(idx: DecodeIndex, row: Row, at = -1): RawRow {
     rt: rt ?? -1,
     rb: rb ?? -1,
     lswi: row.check.includes('lswi'),
-    at,
+    entry: place?.entry ?? -1,
+    form: place?.form ?? -1,
     row,
   };
 }
@@ -343,8 +345,7 @@ class PlanDecoder extends RawDecoder {
 
   protected rowOf(r: RawRow): Row {
     if (r.row !== undefined) return r.row;
-    const lazy = TABLE.lazyBaseRowsOf(r.match >>> 26)[r.at];
-    const row = lazy?.row();
+    const row = TABLE.baseRowAt(r.entry, r.form);
     // A plan made from another table would resolve through the wrong row: refuse instead.
     if (row === undefined || row.id !== r.id || row.mask[0] !== r.mask || row.match[0] !== r.match) {
       throw new Error(`isa: the ${this.text.cpu} decode plan does not fit the instruction table (row ${r.id}); ${REGENERATE}`);
@@ -375,12 +376,13 @@ class PlanDecoder extends RawDecoder {
     return { keyMask, byKey, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
   }
 
-  /** Row line: MASK MATCH ID FLAGS AT [FIELDS BRANCH CHECKS] (isa/raw-plan.ts). */
+  /** Row line: MASK MATCH ID FLAGS ENTRY.FORM [FIELDS BRANCH CHECKS] (isa/raw-plan.ts). */
   private row(n: number): RawRow {
     let r = this.rows[n];
     if (r !== undefined) return r;
     const t = (this.rowLines ??= this.text.rows.split('\n'))[n]!.split(' ');
     const flags = Number(t[3]);
+    const dot = t[4]!.indexOf('.');
     const generic = (flags & PLAN_GENERIC) !== 0;
     // A generic row is decoded by resolve() on its table Row: only mask/match/at are used.
     const f = generic ? undefined : this.fieldSet(Number(t[5]));
@@ -421,7 +423,8 @@ class PlanDecoder extends RawDecoder {
       rt,
       rb,
       lswi: (flags & PLAN_LSWI) !== 0,
-      at: Number(t[4]),
+      entry: Number(t[4]!.slice(0, dot)),
+      form: Number(t[4]!.slice(dot + 1)),
       row: undefined,
     };
     this.rows[n] = r;

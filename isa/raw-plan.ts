@@ -17,10 +17,11 @@
  *           spaces; each NAME:SHIFT:WIDTH (one part in the word: (w >>> SHIFT) & (2^WIDTH - 1))
  *           or NAME:KEY:WIDTH:PARTS (several parts, extractField()'s CompiledField; PARTS is
  *           WORD.SHIFT.WIDTH.VSHIFT of each part, joined by '+'). An empty line: no fields.
- *  rows     a RawRow: MASK MATCH ID FLAGS AT, then for rows not marked generic FIELDS BRANCH CHECKS.
- *           MASK, MATCH: the first word's, 8 hex digits. FLAGS: the sum of 1 rc, 2 oe, 4 generic
- *           (decoded by resolve() on the table row), 8 lswi. AT: the row's index in
- *           TABLE.lazyBaseRowsOf(MATCH >>> 26), where a generic row finds its table Row.
+ *  rows     a RawRow: MASK MATCH ID FLAGS ENTRY.FORM, then for rows not marked generic FIELDS
+ *           BRANCH CHECKS. MASK, MATCH: the first word's, 8 hex digits. FLAGS: the sum of 1 rc,
+ *           2 oe, 4 generic (decoded by resolve() on the table row), 8 lswi. ENTRY.FORM: the
+ *           row's place in the table (LazyRow's entry and form), where a generic row finds its
+ *           table Row through TABLE.baseRowAt without computing the rest of its opcode.
  *           FIELDS: a line number of `fields`. BRANCH: '-' or KIND:BO_SHIFT. CHECKS: '-' or
  *           CODES/RA/RT/RB, the register checks' codes (decode-raw.ts's UPD_*, one digit each)
  *           and the shifts of the registers they read (-1: none).
@@ -68,10 +69,10 @@ export function buildRawPlan(cpu: Cpu): RawPlan {
   const numberOf = (po: number, row: Row): number => {
     let n = rowNumber.get(row);
     if (n === undefined) {
-      const at = TABLE.lazyBaseRowsOf(po).findIndex((l) => l.row() === row);
-      if (at < 0) throw new Error(`isa: decode plan: ${row.mnemonic} is not a base row of opcode ${po}`);
+      const lazy = TABLE.lazyBaseRowsOf(po).find((l) => l.row() === row);
+      if (lazy === undefined) throw new Error(`isa: decode plan: ${row.mnemonic} is not a base row of opcode ${po}`);
       rowNumber.set(row, (n = rows.length));
-      rows.push(rawRow(idx, row, at));
+      rows.push(rawRow(idx, row, lazy));
     }
     return n;
   };
@@ -137,7 +138,7 @@ export function encodeRawPlan(plan: RawPlan): RawPlanText {
   const fieldNumber = new Map<string, number>();
   const rowLines = plan.rows.map((r) => {
     const flags = (r.rc ? PLAN_RC : 0) | (r.oe ? PLAN_OE : 0) | (r.generic ? PLAN_GENERIC : 0) | (r.lswi ? PLAN_LSWI : 0);
-    const head = `${hex8(r.mask)} ${hex8(r.match)} ${token(r.id, 'row id')} ${flags} ${r.at}`;
+    const head = `${hex8(r.mask)} ${hex8(r.match)} ${token(r.id, 'row id')} ${flags} ${r.entry}.${r.form}`;
     if (r.generic) return head;
     const fl = fieldLine(r);
     let fn = fieldNumber.get(fl);

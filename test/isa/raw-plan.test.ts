@@ -48,6 +48,15 @@ describe('the power9 decode plan', () => {
     }
   });
 
+  it('TABLE.baseRowAt(entry, form) is each LazyRow\'s row, and undefined off the table', () => {
+    const lazy = TABLE.lazyBaseRows;
+    expect(lazy.length).toBeGreaterThan(1000);
+    for (const l of lazy) expect(TABLE.baseRowAt(l.entry, l.form)).toBe(l.row());
+    expect(TABLE.baseRowAt(-1, 0)).toBeUndefined();
+    expect(TABLE.baseRowAt(lazy.at(-1)!.entry + 1, 0)).toBeUndefined();
+    expect(TABLE.baseRowAt(0, 4)).toBeUndefined();
+  });
+
   it('every word kind: the generic index candidates, each row as the lazy path builds it', () => {
     const idx = indexFor('power9');
     const plan = createRawDecoder('power9', rawPlanOf('power9'));
@@ -74,7 +83,7 @@ describe('the power9 decode plan', () => {
           checkedRows.add(r);
           expect(data(r), `${where}: ${r.id}`).toBe(data(rawRow(idx, want[i]!)));
           // Where a generic row finds its table row.
-          expect(TABLE.lazyBaseRowsOf(po)[r.at]?.row(), `${where}: ${r.id}`).toBe(want[i]);
+          expect(TABLE.baseRowAt(r.entry, r.form), `${where}: ${r.id}`).toBe(want[i]);
         }
       }
     }
