@@ -282,6 +282,9 @@ export interface RawPlanText {
   readonly opcodes: string;
 }
 
+/** The character of candidate list 0 in an opcode's INDEX (isa/raw-plan.ts). */
+export const PLAN_INDEX_BASE = 0x4e00;
+
 /** Flag bits of a plan row. */
 export const PLAN_RC = 1;
 export const PLAN_OE = 2;
@@ -301,15 +304,16 @@ interface PlanFields {
 interface PlanOpcode {
   /** The bits within 21..31 the candidate list depends on. */
   readonly keyMask: number;
-  /** [bits 21..31 & keyMask] → index into `lists`. */
-  readonly byKey: Uint16Array;
-  /** The candidate lists, as plan row numbers. */
-  readonly lists: readonly (readonly number[])[];
+  /** Character (bits 21..31 & keyMask) is U+4E00 + the index into `lists` (isa/raw-plan.ts). */
+  readonly index: string;
+  /** The candidate lists as written in the plan (row numbers joined by ','), parsed on first use. */
+  readonly lists: readonly string[];
   /** The same lists as RawRows, made on first use. */
   readonly rows: (readonly RawRow[] | undefined)[];
 }
 
 const NO_NUMBERS: readonly number[] = Object.freeze([]);
+const NO_ROWS: readonly RawRow[] = Object.freeze([]);
 const BRANCH_KINDS: ReadonlySet<string> = new Set<BranchKind>(['bd', 'lr', 'ctr', 'tar']);
 
 /**
@@ -337,9 +341,12 @@ class PlanDecoder extends RawDecoder {
     const po = w >>> 26;
     let op = this.opcodes[po];
     if (op === undefined) this.opcodes[po] = op = this.opcode(po);
-    const li = op.byKey[w & op.keyMask]!;
+    const li = op.index.charCodeAt(w & op.keyMask) - PLAN_INDEX_BASE;
     let list = op.rows[li];
-    if (list === undefined) op.rows[li] = list = op.lists[li]!.map((n) => this.row(n));
+    if (list === undefined) {
+      const text = op.lists[li]!;
+      op.rows[li] = list = text === '' ? NO_ROWS : text.split(',').map((n) => this.row(Number(n)));
+    }
     return list;
   }
 
@@ -354,26 +361,16 @@ class PlanDecoder extends RawDecoder {
     return row;
   }
 
-  /** Opcode line: KEYMASK(hex) LISTS RUNS (isa/raw-plan.ts). */
+  /** Opcode line: KEYMASK(hex) LISTS INDEX (isa/raw-plan.ts). */
   private opcode(po: number): PlanOpcode {
     const line = (this.opcodeLines ??= this.text.opcodes.split('\n'))[po];
     if (line === undefined) throw new Error(`isa: the ${this.text.cpu} decode plan has no line for opcode ${po}; ${REGENERATE}`);
-    const [km, ls, rs] = line.split(' ') as [string, string, string];
+    const [km, ls, index = ''] = line.split(' ') as [string, string, string?];
     const keyMask = parseInt(km, 16);
-    const lists = ls.split(';').map((l) => (l === '' ? NO_NUMBERS : l.split(',').map(Number)));
-    // The runs give a list index to each value of bits 21..31 & keyMask, those values in
-    // increasing order (s → the next submask of keyMask).
-    const byKey = new Uint16Array(keyMask + 1);
-    let s = 0;
-    for (const run of rs.split(',')) {
-      const x = run.indexOf('x');
-      const li = Number(x < 0 ? run : run.slice(0, x));
-      for (let n = x < 0 ? 1 : Number(run.slice(x + 1)); n > 0; n--) {
-        byKey[s] = li;
-        s = ((s | ~keyMask) + 1) & keyMask;
-      }
-    }
-    return { keyMask, byKey, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
+    // Opcodes 4, 31 and 63 have hundreds of lists, of which a program meets a few.
+    const lists = ls.split(';');
+    if (index.length !== keyMask + 1) throw new Error(`isa: the ${this.text.cpu} decode plan's line for opcode ${po} is damaged; ${REGENERATE}`);
+    return { keyMask, index, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
   }
 
   /** Row line: MASK MATCH ID FLAGS ENTRY.FORM [FIELDS BRANCH CHECKS] (isa/raw-plan.ts). */

@@ -25,12 +25,15 @@
  *           FIELDS: a line number of `fields`. BRANCH: '-' or KIND:BO_SHIFT. CHECKS: '-' or
  *           CODES/RA/RT/RB, the register checks' codes (decode-raw.ts's UPD_*, one digit each)
  *           and the shifts of the registers they read (-1: none).
- *  opcodes  64 lines, one per primary opcode: KEYMASK LISTS RUNS. KEYMASK (hex): the bits of
+ *  opcodes  64 lines, one per primary opcode: KEYMASK LISTS INDEX. KEYMASK (hex): the bits of
  *           21..31 (LSB0 bits 10..0) the candidate list depends on (0: one list serves every
  *           word, as for the D-form opcodes). LISTS: the distinct candidate lists, ';' between
- *           lists, each its rows' line numbers joined by ','. RUNS: the list of each value of
- *           bits 21..31 & KEYMASK, those values in increasing order, run-length encoded: LIST or
- *           LISTxCOUNT, joined by ','.
+ *           lists, each its rows' line numbers joined by ','. INDEX: KEYMASK + 1 characters, the
+ *           one at (bits 21..31 & KEYMASK) being U+4E00 + the number of that value's list. One
+ *           character per value is read in place with charCodeAt: a run-length encoding had to
+ *           be expanded before the first word of the opcode could be decoded, and that cost as
+ *           much as the rest of the plan's parsing (CJK ideographs: a long range of printable
+ *           characters none of which a template literal treats specially).
  *
  * Deterministic: rows, field lists and candidate lists are numbered in order of first
  * appearance, walking the opcodes and then bits 21..31 in increasing order.
@@ -38,7 +41,7 @@
 import type { Row } from './compile.js';
 import type { Cpu } from './cpu.js';
 import { indexFor } from './decode.js';
-import { PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type RawPlanText, type RawRow } from './decode-raw.js';
+import { PLAN_INDEX_BASE, PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type RawPlanText, type RawRow } from './decode-raw.js';
 import { TABLE } from './table.js';
 
 export interface RawPlanOpcode {
@@ -46,7 +49,7 @@ export interface RawPlanOpcode {
   readonly keyMask: number;
   /** The distinct candidate lists, as indices into RawPlan.rows. */
   readonly lists: readonly (readonly number[])[];
-  /** For each value of bits 21..31 & keyMask, in increasing order: its index into `lists`. */
+  /** For each value 0..keyMask of bits 21..31 & keyMask: its index into `lists`. */
   readonly listOf: readonly number[];
 }
 
@@ -58,8 +61,8 @@ export interface RawPlan {
   readonly opcodes: readonly RawPlanOpcode[];
 }
 
-/** The next value after `s` whose bits are all within `mask` (0 after the last). */
-const nextSubmask = (s: number, mask: number): number => ((s | ~mask) + 1) & mask;
+/** How many lists an opcode may have (the CJK Unified Ideographs block). */
+const PLAN_INDEX_LISTS = 0x9fff - PLAN_INDEX_BASE + 1;
 
 /** The plan of `cpu`: the generic index's candidates for every 4-byte word kind, as RawRows. */
 export function buildRawPlan(cpu: Cpu): RawPlan {
@@ -95,17 +98,17 @@ export function buildRawPlan(cpu: Cpu): RawPlan {
     const lists: number[][] = [];
     const listNumber = new Map<string, number>();
     const listOf: number[] = [];
-    let s = 0;
-    do {
-      const key = keys[s]!;
+    for (let v = 0; v <= keyMask; v++) {
+      // v and v & keyMask have the same list (v's other bits do not matter).
+      const key = keys[v]!;
       let li = listNumber.get(key);
       if (li === undefined) {
         listNumber.set(key, (li = lists.length));
         lists.push(key === '' ? [] : key.split(',').map(Number));
       }
       listOf.push(li);
-      s = nextSubmask(s, keyMask);
-    } while (s !== 0);
+    }
+    if (lists.length > PLAN_INDEX_LISTS) throw new Error(`isa: decode plan: opcode ${po} has ${lists.length} candidate lists, more than the format's ${PLAN_INDEX_LISTS}`);
     opcodes.push({ keyMask, lists, listOf });
   }
   return { cpu, rows, opcodes };
@@ -151,14 +154,8 @@ export function encodeRawPlan(plan: RawPlan): RawPlanText {
     return `${head} ${fn} ${branch} ${checks}`;
   });
   const opcodeLines = plan.opcodes.map((o) => {
-    const runs: string[] = [];
-    for (let i = 0; i < o.listOf.length; ) {
-      let j = i + 1;
-      while (j < o.listOf.length && o.listOf[j] === o.listOf[i]) j++;
-      runs.push(j - i === 1 ? `${o.listOf[i]}` : `${o.listOf[i]}x${j - i}`);
-      i = j;
-    }
-    return `${o.keyMask.toString(16)} ${o.lists.map((l) => l.join(',')).join(';')} ${runs.join(',')}`;
+    const index = String.fromCharCode(...o.listOf.map((li) => PLAN_INDEX_BASE + li));
+    return `${o.keyMask.toString(16)} ${o.lists.map((l) => l.join(',')).join(';')} ${index}`;
   });
   return { cpu: plan.cpu, fields: fieldLines.join('\n'), rows: rowLines.join('\n'), opcodes: opcodeLines.join('\n') };
 }
