@@ -282,8 +282,8 @@ export interface RawPlanText {
   readonly opcodes: string;
 }
 
-/** The character of candidate list 0 in an opcode's INDEX (isa/raw-plan.ts). */
-export const PLAN_INDEX_BASE = 0x4e00;
+/** The character of digit 0 in an opcode's INDEX ('<'; isa/raw-plan.ts). */
+export const PLAN_DIGIT0 = 0x3c;
 
 /** Flag bits of a plan row. */
 export const PLAN_RC = 1;
@@ -304,8 +304,10 @@ interface PlanFields {
 interface PlanOpcode {
   /** The bits within 21..31 the candidate list depends on. */
   readonly keyMask: number;
-  /** Character (bits 21..31 & keyMask) is U+4E00 + the index into `lists` (isa/raw-plan.ts). */
+  /** Per value of bits 21..31 & keyMask, its index into `lists` in base-32 digits (isa/raw-plan.ts). */
   readonly index: string;
+  /** Two digits per value (more than 32 lists), else one. */
+  readonly wide: boolean;
   /** The candidate lists as written in the plan (row numbers joined by ','), parsed on first use. */
   readonly lists: readonly string[];
   /** The same lists as RawRows, made on first use. */
@@ -341,7 +343,9 @@ class PlanDecoder extends RawDecoder {
     const po = w >>> 26;
     let op = this.opcodes[po];
     if (op === undefined) this.opcodes[po] = op = this.opcode(po);
-    const li = op.index.charCodeAt(w & op.keyMask) - PLAN_INDEX_BASE;
+    const v = w & op.keyMask;
+    const x = op.index;
+    const li = op.wide ? ((x.charCodeAt(2 * v) - PLAN_DIGIT0) << 5) | (x.charCodeAt(2 * v + 1) - PLAN_DIGIT0) : x.charCodeAt(v) - PLAN_DIGIT0;
     let list = op.rows[li];
     if (list === undefined) {
       const text = op.lists[li]!;
@@ -369,8 +373,9 @@ class PlanDecoder extends RawDecoder {
     const keyMask = parseInt(km, 16);
     // Opcodes 4, 31 and 63 have hundreds of lists, of which a program meets a few.
     const lists = ls.split(';');
-    if (index.length !== keyMask + 1) throw new Error(`isa: the ${this.text.cpu} decode plan's line for opcode ${po} is damaged; ${REGENERATE}`);
-    return { keyMask, index, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
+    const wide = lists.length > 32;
+    if (index.length !== (keyMask + 1) * (wide ? 2 : 1)) throw new Error(`isa: the ${this.text.cpu} decode plan's line for opcode ${po} is damaged; ${REGENERATE}`);
+    return { keyMask, index, wide, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
   }
 
   /** Row line: MASK MATCH ID FLAGS ENTRY.FORM [FIELDS BRANCH CHECKS] (isa/raw-plan.ts). */

@@ -28,12 +28,14 @@
  *  opcodes  64 lines, one per primary opcode: KEYMASK LISTS INDEX. KEYMASK (hex): the bits of
  *           21..31 (LSB0 bits 10..0) the candidate list depends on (0: one list serves every
  *           word, as for the D-form opcodes). LISTS: the distinct candidate lists, ';' between
- *           lists, each its rows' line numbers joined by ','. INDEX: KEYMASK + 1 characters, the
- *           one at (bits 21..31 & KEYMASK) being U+4E00 + the number of that value's list. One
- *           character per value is read in place with charCodeAt: a run-length encoding had to
- *           be expanded before the first word of the opcode could be decoded, and that cost as
- *           much as the rest of the plan's parsing (CJK ideographs: a long range of printable
- *           characters none of which a template literal treats specially).
+ *           lists, each its rows' line numbers joined by ','. INDEX: for each value 0..KEYMASK of
+ *           bits 21..31 & KEYMASK, the number of its list in base 32, in 1 character when the
+ *           opcode has at most 32 lists, else 2 (high digit first); digit d is the character
+ *           '<' + d (0x3C..0x5B: '<=>?@A..Z[', none special in a template literal).
+ *           The index is read in place with charCodeAt: a run-length encoding, tried first, had to
+ *           be expanded before the opcode's first word could be decoded, the largest part of the
+ *           plan's parsing in a profile; one character per value above 0x7F (a CJK ideograph)
+ *           made the simulator's bundle non-ASCII, slower to read and compile.
  *
  * Deterministic: rows, field lists and candidate lists are numbered in order of first
  * appearance, walking the opcodes and then bits 21..31 in increasing order.
@@ -41,7 +43,7 @@
 import type { Row } from './compile.js';
 import type { Cpu } from './cpu.js';
 import { indexFor } from './decode.js';
-import { PLAN_INDEX_BASE, PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type RawPlanText, type RawRow } from './decode-raw.js';
+import { PLAN_DIGIT0, PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type RawPlanText, type RawRow } from './decode-raw.js';
 import { TABLE } from './table.js';
 
 export interface RawPlanOpcode {
@@ -61,8 +63,8 @@ export interface RawPlan {
   readonly opcodes: readonly RawPlanOpcode[];
 }
 
-/** How many lists an opcode may have (the CJK Unified Ideographs block). */
-const PLAN_INDEX_LISTS = 0x9fff - PLAN_INDEX_BASE + 1;
+/** How many lists an opcode may have (two base-32 digits). */
+const PLAN_INDEX_LISTS = 32 * 32;
 
 /** The plan of `cpu`: the generic index's candidates for every 4-byte word kind, as RawRows. */
 export function buildRawPlan(cpu: Cpu): RawPlan {
@@ -154,7 +156,8 @@ export function encodeRawPlan(plan: RawPlan): RawPlanText {
     return `${head} ${fn} ${branch} ${checks}`;
   });
   const opcodeLines = plan.opcodes.map((o) => {
-    const index = String.fromCharCode(...o.listOf.map((li) => PLAN_INDEX_BASE + li));
+    const digit = (d: number): string => String.fromCharCode(PLAN_DIGIT0 + d);
+    const index = o.listOf.map((li) => (o.lists.length <= 32 ? digit(li) : digit(li >> 5) + digit(li & 31))).join('');
     return `${o.keyMask.toString(16)} ${o.lists.map((l) => l.join(',')).join(';')} ${index}`;
   });
   return { cpu: plan.cpu, fields: fieldLines.join('\n'), rows: rowLines.join('\n'), opcodes: opcodeLines.join('\n') };
