@@ -78,7 +78,7 @@ export interface RawRow {
    */
   readonly entry: number;
   readonly form: number;
-  /** The compiled Row: set by rawRow(), found through `at` on first need for a plan row. */
+  /** The compiled Row: set by rawRow(), found through entry/form on first need for a plan row. */
   row: Row | undefined;
 }
 
@@ -386,7 +386,7 @@ class PlanDecoder extends RawDecoder {
     const flags = Number(t[3]);
     const dot = t[4]!.indexOf('.');
     const generic = (flags & PLAN_GENERIC) !== 0;
-    // A generic row is decoded by resolve() on its table Row: only mask/match/at are used.
+    // A generic row is decoded by resolve() on its table Row: only mask, match, id and entry.form are used.
     const f = generic ? undefined : this.fieldSet(Number(t[5]));
     let branch: BranchKind | undefined;
     let boShift = -1;

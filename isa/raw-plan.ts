@@ -57,7 +57,7 @@ export interface RawPlanOpcode {
 
 export interface RawPlan {
   readonly cpu: Cpu;
-  /** Every candidate row of the CPU's 4-byte words, with `at` set. */
+  /** Every candidate row of the CPU's 4-byte words, with entry and form set. */
   readonly rows: readonly RawRow[];
   /** By primary opcode (0..63). */
   readonly opcodes: readonly RawPlanOpcode[];
