@@ -53,6 +53,7 @@ clean:
 
 # Each area keeps its own targets in a fragment beside its code.
 -include offsets/offsets.mk
+-include isa/isa.mk
 -include kvm-asm/kvm.mk
 -include simulator/simulator.mk
 

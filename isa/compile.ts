@@ -88,6 +88,13 @@ export interface LazyRow {
   /** Bits of the first word set by the row's fixed fields, and their values there. */
   readonly fixedMask: number;
   readonly fixedMatch: number;
+  /**
+   * The row's place in the table, for CompiledTable.baseRowAt: the index of its entry among the
+   * table's row entries (type 'row', table order), and its form there (0 plain, then '.', 'o',
+   * 'o.' as far as the entry has them).
+   */
+  readonly entry: number;
+  readonly form: number;
   /** The compiled row (compiled on first use). */
   row(): Row;
 }
@@ -110,6 +117,12 @@ export interface CompiledTable {
    * same rows as lazyBaseRows has for that opcode, computed for that opcode alone on first use.
    */
   lazyBaseRowsOf(po: number): readonly LazyRow[];
+  /**
+   * The base row at a LazyRow's `entry` and `form`, compiling that row alone (undefined when the
+   * table has no such row): a decode plan (isa/raw-plan.ts) finds a row this way without
+   * computing every row of its opcode.
+   */
+  baseRowAt(entry: number, form: number): Row | undefined;
   /** Assembler spellings (compiles the aliases). */
   readonly byMnemonic: ReadonlyMap<string, readonly Row[]>;
   /** The aliases over a base row, in table (= print preference) order (compiles the aliases). */
@@ -427,7 +440,6 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
   // The decoder's view (on first use): every base row's fixed bits in its first word.
   interface Pending extends LazyRow {
     readonly spec: RowSpec;
-    readonly form: number;
   }
   function row(this: Pending): Row {
     return rowOf(this.spec, this.form);
@@ -459,7 +471,8 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     return d[0] >= 0 ? (v << d[0]) >>> 0 : word0Slow(fields.get(k), v);
   };
   const maskOf = (k: FieldKey): number => fieldWord0(k)[2];
-  const pendingOf = (e: RowSpec, out: Pending[]): void => {
+  const pendingOf = (entry: number, out: Pending[]): void => {
+    const e = rowEntries[entry]!;
     let mask = 0;
     let match = 0;
     for (const k in e.fixed) {
@@ -482,16 +495,16 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
         m |= maskOf('OE');
         x |= word0('OE', 1);
       }
-      out.push({ cpu, size, fixedMask: m >>> 0, fixedMatch: x >>> 0, row, spec: e, form });
+      out.push({ cpu, size, fixedMask: m >>> 0, fixedMatch: x >>> 0, entry, form, row, spec: e });
     }
   };
   const pendingRows = (): Pending[] => {
     const out: Pending[] = [];
-    for (const e of rowEntries) pendingOf(e, out);
+    for (let i = 0; i < rowEntries.length; i++) pendingOf(i, out);
     return out;
   };
-  // Per primary opcode: the row entries (every row fixes PO), then their pending rows.
-  let entriesByPo: RowSpec[][] | undefined;
+  // Per primary opcode: the row entries' indices (every row fixes PO), then their pending rows.
+  let entriesByPo: number[][] | undefined;
   const lazyByPo: (Pending[] | undefined)[] = new Array(64);
   const lazyBaseRowsOf = (po: number): Pending[] => {
     let list = lazyByPo[po];
@@ -501,14 +514,15 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
     } else {
       if (entriesByPo === undefined) {
         entriesByPo = Array.from({ length: 64 }, () => []);
-        for (const e of rowEntries) {
+        for (let i = 0; i < rowEntries.length; i++) {
+          const e = rowEntries[i]!;
           const p = e.fixed.PO;
           if (p === undefined || p < 0 || p > 63) throw new Error(`isa table: ${e.mnemonic}: no primary opcode`);
-          entriesByPo[p]!.push(e);
+          entriesByPo[p]!.push(i);
         }
       }
       list = [];
-      for (const e of entriesByPo[po]!) pendingOf(e, list);
+      for (const i of entriesByPo[po]!) pendingOf(i, list);
       for (const r of list) if (r.fixedMatch >>> 26 !== po) throw new Error(`isa table: ${r.spec.mnemonic}: a fixed field overlaps the primary opcode`);
     }
     lazyByPo[po] = list;
@@ -572,6 +586,10 @@ export function compileTable(entries: readonly TableEntry[]): CompiledTable {
       return (lazyBaseRows ??= pendingRows());
     },
     lazyBaseRowsOf,
+    baseRowAt(entry, form) {
+      const e = rowEntries[entry];
+      return e !== undefined && form >= 0 && form < variantsOf(e.rc !== undefined, e.oe ?? false).length ? rowOf(e, form) : undefined;
+    },
     get byMnemonic() {
       return withAliases().byMnemonic;
     },
