@@ -53,6 +53,7 @@ export const TABLE: CompiledTable = {
     return table().lazyBaseRows;
   },
   lazyBaseRowsOf: (po) => table().lazyBaseRowsOf(po),
+  baseRowAt: (entry, form) => table().baseRowAt(entry, form),
   get byMnemonic() {
     return table().byMnemonic;
   },
