@@ -5,9 +5,11 @@
  *
  * Each candidate row the generic decoder would try (same index, same order) is a RawRow: its
  * mask/match, where its fields sit in the word, and its accept/reject rules as plain number
- * tests. The few rows whose rules need operand values beyond plain register numbers (sync's L,
- * mtocrf's FXM, lq's register pair, ...) or that have an alias -M raw prints take the generic
- * resolve() for that row, so the verdict is the generic decoder's by construction there.
+ * tests. An operand with values the ISA calls invalid (sync's L=3, mtocrf's FXM with several
+ * bits) carries them as a table of its field's values, computed once from the operand's own rule.
+ * The few rows whose rules need more (lq's register pair, a wide or split field with invalid
+ * values) or that have an alias -M raw prints take the generic resolve() for that row, so the
+ * verdict is the generic decoder's by construction there.
  *
  * Where the candidates and RawRows come from:
  *  - power9 (the simulator's CPU): a decode plan checked in as isa/generated/raw-plan-power9.ts,
@@ -22,7 +24,7 @@
 import { baseBOValid, yHintInvalid } from './branch-hints.js';
 import { usesAtHints, type Cpu } from './cpu.js';
 import { extractField, type CompiledField, type Row } from './compile.js';
-import { indexFor, resolve, type DecodeIndex } from './decode.js';
+import { indexFor, operandValue, resolve, type DecodeIndex } from './decode.js';
 import type { FieldKey } from './fields.js';
 import { RAW_PLAN_POWER9 } from './generated/raw-plan-power9.js';
 import { TABLE } from './table.js';
@@ -37,6 +39,19 @@ export interface RawInsn {
   readonly rc: boolean;
   readonly oe: boolean;
 }
+
+/**
+ * Values of a one-part field that its operand's rule refuses (CompiledOperand.invalid), as a
+ * table of the field's values: bad[(w >>> shift) & mask] === 1 refuses the word.
+ */
+export interface InvalidField {
+  readonly shift: number;
+  readonly mask: number;
+  readonly bad: Uint8Array;
+}
+
+/** The widest field whose invalid values are tabulated (TBR: 10 bits); wider ones go to resolve(). */
+const MAX_INVALID_WIDTH = 10;
 
 /** Register-number checks done here (the other decode-time checks go through resolve()). */
 const UPD_LOAD = 1; // load-update: RA = 0 or RA = RT is invalid
@@ -72,6 +87,8 @@ export interface RawRow {
   readonly rt: number;
   readonly rb: number;
   readonly lswi: boolean;
+  /** Operands with invalid values, checked before the register rules (as resolve() does). */
+  readonly invalid: readonly InvalidField[];
   /**
    * Where the table row is, for TABLE.baseRowAt (LazyRow's entry and form; -1 when `row` is set
    * from the start): a plan row finds its Row only when resolve() needs it.
@@ -99,7 +116,19 @@ export function rawRow(idx: DecodeIndex, row: Row, place?: { readonly entry: num
     multi.push(sh < 0 ? f : undefined);
   }
   let generic = TABLE.rawAliasBases.has(row.mnemonic) || row.size !== 4;
-  for (const op of row.ops) if (op.invalid && !op.invalid.encodeOnly) generic = true;
+  const invalid: InvalidField[] = [];
+  for (const op of row.ops) {
+    if (!op.invalid || op.invalid.encodeOnly) continue;
+    // Tabulate the rule over every value of a narrow one-part field; anything else: resolve().
+    const sh = oneWordShift(op.field);
+    if (sh < 0 || op.field!.width > MAX_INVALID_WIDTH) {
+      generic = true;
+      continue;
+    }
+    const bad = new Uint8Array(1 << op.field!.width);
+    for (let v = 0; v < bad.length; v++) bad[v] = op.invalid.test(operandValue(op, [v << sh])) ? 1 : 0;
+    invalid.push({ shift: sh, mask: bad.length - 1, bad });
+  }
   // A register operand whose value is its field: the checks below read it from the word.
   const regShift = (key: string): number | undefined => {
     const op = row.ops.find((o) => o.field?.key === key);
@@ -145,6 +174,7 @@ export function rawRow(idx: DecodeIndex, row: Row, place?: { readonly entry: num
     rt: rt ?? -1,
     rb: rb ?? -1,
     lswi: row.check.includes('lswi'),
+    invalid,
     entry: place?.entry ?? -1,
     form: place?.form ?? -1,
     row,
@@ -209,10 +239,11 @@ export abstract class RawDecoder {
     return d === undefined ? undefined : { id: d.variant.id, fields: d.fields, rc: d.variant.rc, oe: d.variant.oe };
   }
 
-  /** resolve() for a row without aliases, operand-value rules or prefix. */
+  /** resolve() for a row without aliases, operand rules beyond `invalid`, or prefix. */
   private resolve(r: RawRow, w: number): RawInsn | undefined {
     const branch = r.branch;
     if (branch !== undefined && this.atHints && yHintInvalid((w >>> r.boShift) & 31, branch)) return undefined;
+    for (const x of r.invalid) if (x.bad[(w >>> x.shift) & x.mask] === 1) return undefined;
     if (r.checks.length > 0 && checksFail(r, w)) return undefined;
     const fields: Record<string, number> = {};
     const { names, shifts, masks } = r;
@@ -378,7 +409,7 @@ class PlanDecoder extends RawDecoder {
     return { keyMask, index, wide, lists, rows: new Array<readonly RawRow[] | undefined>(lists.length) };
   }
 
-  /** Row line: MASK MATCH ID FLAGS ENTRY.FORM [FIELDS BRANCH CHECKS] (isa/raw-plan.ts). */
+  /** Row line: MASK MATCH ID FLAGS ENTRY.FORM [FIELDS BRANCH CHECKS INVALID] (isa/raw-plan.ts). */
   private row(n: number): RawRow {
     let r = this.rows[n];
     if (r !== undefined) return r;
@@ -407,6 +438,16 @@ class PlanDecoder extends RawDecoder {
       rt = Number(c[2]);
       rb = Number(c[3]);
     }
+    const invalid: InvalidField[] = [];
+    if (!generic && t[8] !== '-') {
+      for (const x of t[8]!.split('/')) {
+        const [sh, width, hex] = x.split(':') as [string, string, string];
+        const bad = new Uint8Array(1 << Number(width));
+        if (hex.length !== Math.ceil(bad.length / 4)) throw new Error(`isa: the ${this.text.cpu} decode plan's row ${n} is damaged; ${REGENERATE}`);
+        for (let v = 0; v < bad.length; v++) bad[v] = (parseInt(hex[v >> 2]!, 16) >> (v & 3)) & 1;
+        invalid.push({ shift: Number(sh), mask: bad.length - 1, bad });
+      }
+    }
     r = {
       mask: parseInt(t[0]!, 16),
       match: parseInt(t[1]!, 16),
@@ -425,6 +466,7 @@ class PlanDecoder extends RawDecoder {
       rt,
       rb,
       lswi: (flags & PLAN_LSWI) !== 0,
+      invalid,
       entry: Number(t[4]!.slice(0, dot)),
       form: Number(t[4]!.slice(dot + 1)),
       row: undefined,

@@ -154,7 +154,8 @@ export function indexFor(cpu: Cpu): DecodeIndex {
   return idx;
 }
 
-function operandValue(op: CompiledOperand, words: readonly number[]): bigint {
+/** An operand's value in `words` (its field, sign, scale, bias and zero rule applied). */
+export function operandValue(op: CompiledOperand, words: readonly number[]): bigint {
   const n = extractField(words, op.field!);
   if (n === 0 && op.zeroIs !== undefined) return op.zeroIs;
   const w = op.field!.width;

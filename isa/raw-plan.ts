@@ -18,13 +18,15 @@
  *           or NAME:KEY:WIDTH:PARTS (several parts, extractField()'s CompiledField; PARTS is
  *           WORD.SHIFT.WIDTH.VSHIFT of each part, joined by '+'). An empty line: no fields.
  *  rows     a RawRow: MASK MATCH ID FLAGS ENTRY.FORM, then for rows not marked generic FIELDS
- *           BRANCH CHECKS. MASK, MATCH: the first word's, 8 hex digits. FLAGS: the sum of 1 rc,
+ *           BRANCH CHECKS INVALID. MASK, MATCH: the first word's, 8 hex digits. FLAGS: the sum of 1 rc,
  *           2 oe, 4 generic (decoded by resolve() on the table row), 8 lswi. ENTRY.FORM: the
  *           row's place in the table (LazyRow's entry and form), where a generic row finds its
  *           table Row through TABLE.baseRowAt without computing the rest of its opcode.
  *           FIELDS: a line number of `fields`. BRANCH: '-' or KIND:BO_SHIFT. CHECKS: '-' or
  *           CODES/RA/RT/RB, the register checks' codes (decode-raw.ts's UPD_*, one digit each)
- *           and the shifts of the registers they read (-1: none).
+ *           and the shifts of the registers they read (-1: none). INVALID: '-' or, joined by
+ *           '/', SHIFT:WIDTH:BITS for each operand field with invalid values: BITS in hex, one
+ *           digit per four field values, bit k of digit i set when value 4i + k is invalid.
  *  opcodes  64 lines, one per primary opcode: KEYMASK LISTS INDEX. KEYMASK (hex): the bits of
  *           21..31 (LSB0 bits 10..0) the candidate list depends on (0: one list serves every
  *           word, as for the D-form opcodes). LISTS: the distinct candidate lists, ';' between
@@ -43,7 +45,7 @@
 import type { Row } from './compile.js';
 import type { Cpu } from './cpu.js';
 import { indexFor } from './decode.js';
-import { PLAN_DIGIT0, PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type RawPlanText, type RawRow } from './decode-raw.js';
+import { PLAN_DIGIT0, PLAN_GENERIC, PLAN_LSWI, PLAN_OE, PLAN_RC, rawRow, type InvalidField, type RawPlanText, type RawRow } from './decode-raw.js';
 import { TABLE } from './table.js';
 
 export interface RawPlanOpcode {
@@ -137,6 +139,17 @@ function fieldLine(r: RawRow): string {
     .join(' ');
 }
 
+/** An operand field's invalid values as SHIFT:WIDTH:BITS (the format at the top of this file). */
+function invalidToken(x: InvalidField): string {
+  let bits = '';
+  for (let i = 0; i < x.bad.length; i += 4) {
+    let d = 0;
+    for (let k = 0; k < 4 && i + k < x.bad.length; k++) d |= x.bad[i + k]! << k;
+    bits += d.toString(16);
+  }
+  return `${x.shift}:${Math.log2(x.bad.length)}:${bits}`;
+}
+
 /** The plan's text (the format at the top of this file). */
 export function encodeRawPlan(plan: RawPlan): RawPlanText {
   const fieldLines: string[] = [];
@@ -153,7 +166,8 @@ export function encodeRawPlan(plan: RawPlan): RawPlanText {
     }
     const branch = r.branch === undefined ? '-' : `${r.branch}:${r.boShift}`;
     const checks = r.checks.length === 0 ? '-' : `${r.checks.join('')}/${r.ra}/${r.rt}/${r.rb}`;
-    return `${head} ${fn} ${branch} ${checks}`;
+    const invalid = r.invalid.length === 0 ? '-' : r.invalid.map(invalidToken).join('/');
+    return `${head} ${fn} ${branch} ${checks} ${invalid}`;
   });
   const opcodeLines = plan.opcodes.map((o) => {
     const digit = (d: number): string => String.fromCharCode(PLAN_DIGIT0 + d);

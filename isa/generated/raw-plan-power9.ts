@@ -69,6 +69,7 @@ PO:26:6 XO:1:9 Rc:0:1 RT:21:5 RA:16:5 RB:11:5
 PO:26:6 XO:1:10 XT:XT:6:0.0.1.5+0.21.5.0 RA:16:5 RB:11:5
 PO:26:6 XO:1:5 RT:21:5 RA:16:5 RB:11:5 BC:6:5
 PO:26:6 XO:1:10 RT:21:5
+PO:26:6 XO:1:10 RT:21:5 FXM:12:8
 PO:26:6 XO:1:10 RT:21:5 RA:16:5 RB:11:5 EH:0:1
 PO:26:6 XO:1:10 RT:21:5 RA:16:5 RB:11:5
 PO:26:6 XO:1:10 CT:21:5 RA:16:5 RB:11:5
@@ -81,6 +82,7 @@ PO:26:6 XO:1:10 RT:21:5 RA:16:5 RB:11:5 U31_31:0:1
 PO:26:6 XO:1:10 RA:16:5 RB:11:5
 PO:26:6 XO:1:10 RB:11:5
 PO:26:6 XO:1:10 U12_15:16:4 RT:21:5
+PO:26:6 XO:1:10 RA:16:5 RB:11:5 L:21:2
 PO:26:6 XO:1:9 RT:21:5 RA:16:5 Rc:0:1 OE:10:1
 PO:26:6 XO:1:9 Rc:0:1 RT:21:5 RA:16:5 OE:10:1
 PO:26:6 XO:1:10 RT:21:5 RB:11:5
@@ -117,6 +119,7 @@ PO:26:6 XO:1:10 FRT:21:5 RA:16:5 RB:11:5
 PO:26:6 XO:1:10 BF:23:3
 PO:26:6 XO:1:10 RT:21:5 RA:16:5 U16_20:11:5
 PO:26:6 XO:1:10 RT:21:5 RA:16:5 NB:11:5
+PO:26:6 XO:1:10 L:21:2
 PO:26:6 XO:1:9 OE:10:1 RT:21:5 RA:16:5 Rc:0:1
 PO:26:6 XO:1:9 Rc:0:1 OE:10:1 RT:21:5 RA:16:5
 PO:26:6 XO:1:10 Rc:0:1 U10_10:21:1
@@ -235,1195 +238,1195 @@ PO:26:6 XO:1:10 Rc:0:1 U11_11:20:1 FRTp:22:4 FRBp:12:4
 PO:26:6 XO:1:10 FRT:21:5 FRA:16:5 FRB:11:5
 PO:26:6 XO:1:10 FRTp:22:4 FRA:16:5 FRBp:12:4 Rc:0:1
 PO:26:6 XO:1:10 Rc:0:1 FRTp:22:4 FRA:16:5 FRBp:12:4`,
-  rows: `fc0007ff 00000200 attn 0 158.0 0 - -
-fc000000 08000000 tdi 0 108.0 1 - -
-fc000000 0c000000 twi 0 106.0 1 - -
-fc0007ff 10000000 vaddubm 0 543.0 2 - -
-fc00ffff 10000001 vmul10cuq 0 728.0 3 - -
-fc0007ff 10000002 vmaxub 0 690.0 2 - -
-fc0007ff 10000004 vrlb 0 797.0 2 - -
-fc0007ff 10000006 vcmpequb 0 576.0 4 - -
-fc0007ff 10000007 vcmpneb 0 593.0 4 - -
-fc0007ff 10000008 vmuloub 0 749.0 2 - -
-fc0007ff 1000000a vaddfp 0 539.0 2 - -
-fc0007ff 1000000c vmrghb 0 713.0 2 - -
-fc0007ff 1000000e vpkuhum 0 777.0 2 - -
-fc00003f 10000020 vmhaddshs 0 694.0 5 - -
-fc00003f 10000021 vmhraddshs 0 695.0 5 - -
-fc00003f 10000022 vmladduhm 0 705.0 5 - -
-fc00003f 10000023 vmsumudm 0 725.0 5 - -
-fc00003f 10000024 vmsumubm 0 724.0 5 - -
-fc00003f 10000025 vmsummbm 0 721.0 5 - -
-fc00003f 10000026 vmsumuhm 0 726.0 5 - -
-fc00003f 10000027 vmsumuhs 0 727.0 5 - -
-fc00003f 10000028 vmsumshm 0 722.0 5 - -
-fc00003f 10000029 vmsumshs 0 723.0 5 - -
-fc00003f 1000002a vsel 0 810.0 5 - -
-fc00003f 1000002b vperm 0 764.0 5 - -
-fc00043f 1000002c vsldoi 0 817.0 6 - -
-fc00003f 1000002d vpermxor 0 766.0 5 - -
-fc00003f 1000002e vmaddfp 0 684.0 7 - -
-fc00003f 1000002f vnmsubfp 0 759.0 7 - -
-fc00003f 10000030 maddhd 0 189.0 8 - -
-fc00003f 10000031 maddhdu 0 190.0 8 - -
-fc00003f 10000033 maddld 0 191.0 8 - -
-fc00003f 1000003b vpermr 0 765.0 5 - -
-fc00003f 1000003c vaddeuqm 0 538.0 5 - -
-fc00003f 1000003d vaddecuq 0 537.0 5 - -
-fc00003f 1000003e vsubeuqm 0 848.0 5 - -
-fc00003f 1000003f vsubecuq 0 847.0 5 - -
-fc0007ff 10000040 vadduhm 0 546.0 2 - -
-fc0007ff 10000041 vmul10ecuq 0 729.0 2 - -
-fc0007ff 10000042 vmaxuh 0 692.0 2 - -
-fc0007ff 10000044 vrlh 0 801.0 2 - -
-fc0007ff 10000046 vcmpequh 0 578.0 4 - -
-fc0007ff 10000047 vcmpneh 0 594.0 4 - -
-fc0007ff 10000048 vmulouh 0 751.0 2 - -
-fc0007ff 1000004a vsubfp 0 849.0 2 - -
-fc0007ff 1000004c vmrghh 0 714.0 2 - -
-fc0007ff 1000004e vpkuwum 0 779.0 2 - -
-fc0007ff 10000080 vadduwm 0 549.0 2 - -
-fc0007ff 10000082 vmaxuw 0 693.0 2 - -
-fc0007ff 10000084 vrlw 0 805.0 2 - -
-fc0007ff 10000085 vrlwmi 0 806.0 2 - -
-fc0007ff 10000086 vcmpequw 0 580.0 4 - -
-fc0007ff 10000087 vcmpnew 0 595.0 4 - -
-fc0007ff 10000088 vmulouw 0 752.0 2 - -
-fc0007ff 10000089 vmuluwm 0 753.0 2 - -
-fc0007ff 1000008c vmrghw 0 715.0 2 - -
-fc0007ff 1000008e vpkuhus 0 778.0 2 - -
-fc0007ff 100000c0 vaddudm 0 545.0 2 - -
-fc0007ff 100000c2 vmaxud 0 691.0 2 - -
-fc0007ff 100000c4 vrld 0 798.0 2 - -
-fc0007ff 100000c5 vrldmi 0 799.0 2 - -
-fc0007ff 100000c6 vcmpeqfp 0 575.0 4 - -
-fc0007ff 100000c7 vcmpequd 0 577.0 4 - -
-fc0007ff 100000ce vpkuwus 0 780.0 2 - -
-fc0007ff 10000100 vadduqm 0 548.0 2 - -
-fc0007ff 10000102 vmaxsb 0 686.0 2 - -
-fc0007ff 10000104 vslb 0 814.0 2 - -
-fc0007ff 10000107 vcmpnezb 0 596.0 4 - -
-fc0007ff 10000108 vmulosb 0 745.0 2 - -
-fc1f07ff 1000010a vrefp 0 792.0 9 - -
-fc0007ff 1000010c vmrglb 0 716.0 2 - -
-fc0007ff 1000010e vpkshus 0 772.0 2 - -
-fc0007ff 10000140 vaddcuq 0 535.0 2 - -
-fc0007ff 10000142 vmaxsh 0 688.0 2 - -
-fc0007ff 10000144 vslh 0 818.0 2 - -
-fc0007ff 10000147 vcmpnezh 0 597.0 4 - -
-fc0007ff 10000148 vmulosh 0 747.0 2 - -
-fc1f07ff 1000014a vrsqrtefp 0 808.0 9 - -
-fc0007ff 1000014c vmrglh 0 717.0 2 - -
-fc0007ff 1000014e vpkswus 0 774.0 2 - -
-fc0007ff 10000180 vaddcuw 0 536.0 2 - -
-fc0007ff 10000182 vmaxsw 0 689.0 2 - -
-fc0007ff 10000184 vslw 0 821.0 2 - -
-fc0007ff 10000185 vrlwnm 0 807.0 2 - -
-fc0007ff 10000187 vcmpnezw 0 598.0 4 - -
-fc0007ff 10000188 vmulosw 0 748.0 2 - -
-fc1f07ff 1000018a vexptefp 0 631.0 9 - -
-fc0007ff 1000018c vmrglw 0 718.0 2 - -
-fc0007ff 1000018e vpkshss 0 771.0 2 - -
-fc0007ff 100001c2 vmaxsd 0 687.0 2 - -
-fc0007ff 100001c4 vsl 0 813.0 2 - -
-fc0007ff 100001c5 vrldnm 0 800.0 2 - -
-fc0007ff 100001c6 vcmpgefp 0 581.0 4 - -
-fc1f07ff 100001ca vlogefp 0 683.0 9 - -
-fc0007ff 100001ce vpkswss 0 773.0 2 - -
-fc0007ff 10000200 vaddubs 0 544.0 2 - -
-fc00ffff 10000201 vmul10uq 0 731.0 3 - -
-fc0007ff 10000202 vminub 0 701.0 2 - -
-fc0007ff 10000204 vsrb 0 834.0 2 - -
-fc0007ff 10000206 vcmpgtub 0 588.0 4 - -
-fc0007ff 10000208 vmuleub 0 736.0 2 - -
-fc1f07ff 1000020a vrfin 0 794.0 9 - -
-fc1007ff 1000020c vspltb 0 822.0 10 - -
-fc1007ff 1000020d vextractub 0 645.0 10 - -
-fc1f07ff 1000020e vupkhsb 0 867.0 9 - -
-fc0007ff 10000240 vadduhs 0 547.0 2 - -
-fc0007ff 10000241 vmul10euq 0 730.0 2 - -
-fc0007ff 10000242 vminuh 0 703.0 2 - -
-fc0007ff 10000244 vsrh 0 837.0 2 - -
-fc0007ff 10000246 vcmpgtuh 0 590.0 4 - -
-fc0007ff 10000248 vmuleuh 0 738.0 2 - -
-fc1f07ff 1000024a vrfiz 0 796.0 9 - -
-fc1807ff 1000024c vsplth 0 823.0 11 - -
-fc1007ff 1000024d vextractuh 0 646.0 10 - -
-fc1f07ff 1000024e vupkhsh 0 868.0 9 - -
-fc0007ff 10000280 vadduws 0 550.0 2 - -
-fc0007ff 10000282 vminuw 0 704.0 2 - -
-fc0007ff 10000284 vsrw 0 840.0 2 - -
-fc0007ff 10000286 vcmpgtuw 0 592.0 4 - -
-fc0007ff 10000288 vmuleuw 0 739.0 2 - -
-fc1f07ff 1000028a vrfip 0 795.0 9 - -
-fc1c07ff 1000028c vspltw 0 827.0 12 - -
-fc1007ff 1000028d vextractuw 0 647.0 10 - -
-fc1f07ff 1000028e vupklsb 0 871.0 9 - -
-fc0007ff 100002c2 vminud 0 702.0 2 - -
-fc0007ff 100002c4 vsr 0 828.0 2 - -
-fc0007ff 100002c6 vcmpgtfp 0 582.0 4 - -
-fc0007ff 100002c7 vcmpgtud 0 589.0 4 - -
-fc1f07ff 100002ca vrfim 0 793.0 9 - -
-fc1007ff 100002cd vextractd 0 641.0 10 - -
-fc1f07ff 100002ce vupklsh 0 872.0 9 - -
-fc0007ff 10000300 vaddsbs 0 540.0 2 - -
-fc0007ff 10000302 vminsb 0 697.0 2 - -
-fc0007ff 10000304 vsrab 0 829.0 2 - -
-fc0007ff 10000306 vcmpgtsb 0 583.0 4 - -
-fc0007ff 10000308 vmulesb 0 732.0 2 - -
-fc0007ff 1000030a vcfux 0 563.0 13 - -
-fc00ffff 1000030c vspltisb 0 824.0 14 - -
-fc1007ff 1000030d vinsertb 0 670.0 10 - -
-fc0007ff 1000030e vpkpx 0 768.0 2 - -
-fc0007ff 10000340 vaddshs 0 541.0 2 - -
-fc0007ff 10000341 bcdcpsgn 1 495.0 15 - -
-fc0007ff 10000342 vminsh 0 699.0 2 - -
-fc0007ff 10000344 vsrah 0 831.0 2 - -
-fc0007ff 10000346 vcmpgtsh 0 585.0 4 - -
-fc0007ff 10000348 vmulesh 0 734.0 2 - -
-fc0007ff 1000034a vcfsx 0 561.0 13 - -
-fc00ffff 1000034c vspltish 0 825.0 14 - -
-fc1007ff 1000034d vinserth 0 672.0 10 - -
-fc1f07ff 1000034e vupkhpx 0 866.0 9 - -
-fc0007ff 10000380 vaddsws 0 542.0 2 - -
-fc0007ff 10000382 vminsw 0 700.0 2 - -
-fc0007ff 10000384 vsraw 0 833.0 2 - -
-fc0007ff 10000386 vcmpgtsw 0 587.0 4 - -
-fc0007ff 10000388 vmulesw 0 735.0 2 - -
-fc0007ff 1000038a vctuxs 0 606.0 13 - -
-fc00ffff 1000038c vspltisw 0 826.0 14 - -
-fc1007ff 1000038d vinsertw 0 673.0 10 - -
-fc0007ff 100003c2 vminsd 0 698.0 2 - -
-fc0007ff 100003c4 vsrad 0 830.0 2 - -
-fc0007ff 100003c6 vcmpbfp 0 574.0 4 - -
-fc0007ff 100003c7 vcmpgtsd 0 584.0 4 - -
-fc0007ff 100003ca vctsxs 0 605.0 13 - -
-fc1007ff 100003cd vinsertd 0 671.0 10 - -
-fc1f07ff 100003ce vupklpx 0 870.0 9 - -
-fc0007ff 10000400 vsububm 0 853.0 2 - -
-fc0005ff 10000401 bcdadd 1 491.0 16 - -
-fc0007ff 10000402 vavgub 0 556.0 2 - -
-fc0007ff 10000403 vabsdub 0 532.0 2 - -
-fc0007ff 10000404 vand 0 551.0 2 - -
-fc0007ff 10000406 vcmpequb 1 576.1 17 - -
-fc0007ff 10000407 vcmpneb 1 593.1 17 - -
-fc0007ff 10000408 vpmsumb 0 781.0 2 - -
-fc0007ff 1000040a vmaxfp 0 685.0 2 - -
-fc0007ff 1000040c vslo 0 875.0 2 - -
-fc0007ff 10000440 vsubuhm 0 856.0 2 - -
-fc0005ff 10000441 bcdsub 1 502.0 16 - -
-fc0007ff 10000442 vavguh 0 557.0 2 - -
-fc0007ff 10000443 vabsduh 0 533.0 2 - -
-fc0007ff 10000444 vandc 0 552.0 2 - -
-fc0007ff 10000446 vcmpequh 1 578.1 17 - -
-fc0007ff 10000447 vcmpneh 1 594.1 17 - -
-fc0007ff 10000448 vpmsumh 0 783.0 2 - -
-fc0007ff 1000044a vminfp 0 696.0 2 - -
-fc0007ff 1000044c vsro 0 876.0 2 - -
-fc0007ff 1000044e vpkudum 0 775.0 2 - -
-fc0007ff 10000480 vsubuwm 0 859.0 2 - -
-fc0007ff 10000481 bcdus 1 504.0 15 - -
-fc0007ff 10000482 vavguw 0 558.0 2 - -
-fc0007ff 10000483 vabsduw 0 534.0 2 - -
-fc0007ff 10000484 vor 0 761.0 2 - -
-fc0007ff 10000486 vcmpequw 1 580.1 17 - -
-fc0007ff 10000487 vcmpnew 1 595.1 17 - -
-fc0007ff 10000488 vpmsumw 0 784.0 2 - -
-fc0007ff 100004c0 vsubudm 0 855.0 2 - -
-fc0005ff 100004c1 bcds 1 499.0 16 - -
-fc0007ff 100004c4 vxor 0 874.0 2 - -
-fc0007ff 100004c6 vcmpeqfp 1 575.1 17 - -
-fc0007ff 100004c7 vcmpequd 1 577.1 17 - -
-fc0007ff 100004c8 vpmsumd 0 782.0 2 - -
-fc0007ff 100004ce vpkudus 0 776.0 2 - -
-fc0007ff 10000500 vsubuqm 0 858.0 2 - -
-fc0005ff 10000501 bcdtrunc 1 503.0 16 - -
-fc0007ff 10000502 vavgsb 0 553.0 2 - -
-fc0007ff 10000504 vnor 0 760.0 2 - -
-fc0007ff 10000507 vcmpnezb 1 596.1 17 - -
-fc0007ff 10000508 vcipher 0 564.0 2 - -
-fc0007ff 10000509 vcipherlast 0 565.0 2 - -
-fc1f07ff 1000050c vgbbd 0 661.0 9 - -
-fc0007ff 10000540 vsubcuq 0 845.0 2 - -
-fc0007ff 10000541 bcdutrunc 1 505.0 15 - -
-fc0007ff 10000542 vavgsh 0 554.0 2 - -
-fc0007ff 10000544 vorc 0 762.0 2 - -
-fc0007ff 10000547 vcmpnezh 1 597.1 17 - -
-fc0007ff 10000548 vncipher 0 755.0 2 - -
-fc0007ff 10000549 vncipherlast 0 756.0 2 - -
-fc0007ff 1000054c vbpermq 0 560.0 2 - -
-fc0007ff 1000054e vpksdus 0 770.0 2 - -
-fc0007ff 10000580 vsubcuw 0 846.0 2 - -
-fc1f05ff 10070581 bcdcfn 1 492.0 18 - -
-fc1f05ff 10020581 bcdcfsq 1 493.0 18 - -
-fc1f05ff 10060581 bcdcfz 1 494.0 18 - -
-fc1f07ff 10050581 bcdctn 1 496.0 19 - -
-fc1f07ff 10000581 bcdctsq 1 497.0 20 - -
-fc1f05ff 10040581 bcdctz 1 498.0 18 - -
-fc1f05ff 101f0581 bcdsetsgn 1 500.0 18 - -
-fc0007ff 10000582 vavgsw 0 555.0 2 - -
-fc0007ff 10000584 vnand 0 754.0 2 - -
-fc0007ff 10000587 vcmpnezw 1 598.1 17 - -
-fc0005ff 100005c1 bcdsr 1 501.0 16 - -
-fc0007ff 100005c4 vsld 0 815.0 2 - -
-fc0007ff 100005c6 vcmpgefp 1 581.1 17 - -
-fc00ffff 100005c8 vsbox 0 809.0 3 - -
-fc0007ff 100005cc vbpermd 0 559.0 2 - -
-fc0007ff 100005ce vpksdss 0 769.0 2 - -
-fc0007ff 10000600 vsububs 0 854.0 2 - -
-fc1f07ff 10000602 vclzlsbb 0 572.0 21 - -
-fc1f07ff 101c0602 vctzb 0 607.0 22 - -
-fc1f07ff 101f0602 vctzd 0 608.0 22 - -
-fc1f07ff 101d0602 vctzh 0 610.0 22 - -
-fc1f07ff 10010602 vctzlsbb 0 611.0 23 - -
-fc1f07ff 101e0602 vctzw 0 612.0 22 - -
-fc1f07ff 10180602 vextsb2d 0 649.0 22 - -
-fc1f07ff 10100602 vextsb2w 0 650.0 22 - -
-fc1f07ff 10190602 vextsh2d 0 652.0 22 - -
-fc1f07ff 10110602 vextsh2w 0 653.0 22 - -
-fc1f07ff 101a0602 vextsw2d 0 654.0 22 - -
-fc1f07ff 10070602 vnegd 0 757.0 22 - -
-fc1f07ff 10060602 vnegw 0 758.0 22 - -
-fc1f07ff 10090602 vprtybd 0 789.0 22 - -
-fc1f07ff 100a0602 vprtybq 0 790.0 22 - -
-fc1f07ff 10080602 vprtybw 0 791.0 22 - -
-fc1fffff 10000604 mfvscr 0 519.0 24 - -
-fc0007ff 10000606 vcmpgtub 1 588.1 17 - -
-fc0007ff 10000608 vsum4ubs 0 864.0 2 - -
-fc0007ff 1000060d vextublx 0 655.0 25 - -
-fc0007ff 10000640 vsubuhs 0 857.0 2 - -
-ffff07ff 10000644 mtvscr 0 520.0 26 - -
-fc0007ff 10000646 vcmpgtuh 1 590.1 17 - -
-fc0007ff 10000648 vsum4shs 0 863.0 2 - -
-fc0007ff 1000064d vextuhlx 0 657.0 25 - -
-fc1f07ff 1000064e vupkhsw 0 869.0 9 - -
-fc0007ff 10000680 vsubuws 0 860.0 2 - -
-fc0007ff 10000682 vshasigmaw 0 812.0 27 - -
-fc0007ff 10000684 veqv 0 625.0 2 - -
-fc0007ff 10000686 vcmpgtuw 1 592.1 17 - -
-fc0007ff 10000688 vsum2sws 0 861.0 2 - -
-fc0007ff 1000068c vmrgow 0 719.0 2 - -
-fc0007ff 1000068d vextuwlx 0 659.0 25 - -
-fc0007ff 100006c2 vshasigmad 0 811.0 27 - -
-fc0007ff 100006c4 vsrd 0 835.0 2 - -
-fc0007ff 100006c6 vcmpgtfp 1 582.1 17 - -
-fc0007ff 100006c7 vcmpgtud 1 589.1 17 - -
-fc1f07ff 100006ce vupklsw 0 873.0 9 - -
-fc0007ff 10000700 vsubsbs 0 850.0 2 - -
-fc1f07ff 10000702 vclzb 0 568.0 9 - -
-fc1f07ff 10000703 vpopcntb 0 785.0 9 - -
-fc0007ff 10000704 vsrv 0 839.0 2 - -
-fc0007ff 10000706 vcmpgtsb 1 583.1 17 - -
-fc0007ff 10000708 vsum4sbs 0 862.0 2 - -
-fc0007ff 1000070d vextubrx 0 656.0 25 - -
-fc0007ff 10000740 vsubshs 0 851.0 2 - -
-fc1f07ff 10000742 vclzh 0 571.0 9 - -
-fc1f07ff 10000743 vpopcnth 0 787.0 9 - -
-fc0007ff 10000744 vslv 0 820.0 2 - -
-fc0007ff 10000746 vcmpgtsh 1 585.1 17 - -
-fc0007ff 1000074d vextuhrx 0 658.0 25 - -
-fc0007ff 10000780 vsubsws 0 852.0 2 - -
-fc1f07ff 10000782 vclzw 0 573.0 9 - -
-fc1f07ff 10000783 vpopcntw 0 788.0 9 - -
-fc0007ff 10000786 vcmpgtsw 1 587.1 17 - -
-fc0007ff 10000788 vsumsws 0 865.0 2 - -
-fc0007ff 1000078c vmrgew 0 712.0 2 - -
-fc0007ff 1000078d vextuwrx 0 660.0 25 - -
-fc1f07ff 100007c2 vclzd 0 569.0 9 - -
-fc1f07ff 100007c3 vpopcntd 0 786.0 9 - -
-fc0007ff 100007c6 vcmpbfp 1 574.1 17 - -
-fc0007ff 100007c7 vcmpgtsd 1 584.1 17 - -
-fc000000 1c000000 mulli 0 79.0 28 - -
-fc000000 20000000 subfic 0 78.0 28 - -
-fc000000 28000000 cmpli 0 103.0 29 - -
-fc000000 2c000000 cmpi 0 101.0 30 - -
-fc000000 30000000 addic 0 76.0 28 - -
-fc000000 34000000 addic. 1 77.0 28 - -
-fc000000 38000000 addi 0 74.0 28 - -
-fc000000 3c000000 addis 0 75.0 28 - -
-fc000003 40000000 bc 0 4.0 31 bd:21 -
-fc000003 40000001 bc 0 6.0 31 bd:21 -
-fc000003 40000002 bc 0 5.0 31 bd:21 -
-fc000003 40000003 bc 0 7.0 31 bd:21 -
-ffff0003 44000001 scv 0 216.0 32 - -
-ffff0003 44000002 sc 0 262.0 33 - -
-fc000003 48000000 b 0 0.0 34 - -
-fc000003 48000001 b 0 2.0 34 - -
-fc000003 48000002 b 0 1.0 34 - -
-fc000003 48000003 b 0 3.0 34 - -
-fc63ffff 4c000000 mcrf 0 22.0 35 - -
-fc00003e 4c000004 addpcis 0 157.0 36 - -
-fc00e7ff 4c000020 bclr 0 8.0 37 lr:21 -
-fc00e7ff 4c000021 bclr 0 9.0 38 lr:21 -
-ffffffff 4c000024 rfid 0 263.0 0 - -
-fc0007ff 4c000042 crnor 0 18.0 39 - -
-ffffffff 4c000064 rfi 0 213.0 0 - -
-ffffffff 4c0000a4 rfscv 0 214.0 0 - -
-fc0007ff 4c000102 crandc 0 20.0 39 - -
-fffff7ff 4c000124 rfebb 0 212.0 40 - -
-ffffffff 4c00012c isync 0 279.0 0 - -
-fc0007ff 4c000182 crxor 0 17.0 39 - -
-fc0007ff 4c0001c2 crnand 0 15.0 39 - -
-fc0007ff 4c000202 crand 0 14.0 39 - -
-ffffffff 4c000224 hrfid 0 264.0 0 - -
-fc0007ff 4c000242 creqv 0 19.0 39 - -
-ffffffff 4c000264 urfid 0 255.0 0 - -
-ffffffff 4c0002e4 stop 0 232.0 0 - -
-fc0007ff 4c000342 crorc 0 21.0 39 - -
-fc0007ff 4c000382 cror 0 16.0 39 - -
-fc00e7ff 4c000420 bcctr 0 10.0 37 ctr:21 -
-fc00e7ff 4c000421 bcctr 0 11.0 38 ctr:21 -
-fc00e7ff 4c000460 bctar 0 12.0 37 tar:21 -
-fc00e7ff 4c000461 bctar 0 13.0 38 tar:21 -
-fc000001 50000000 rlwimi 0 139.0 41 - -
-fc000001 50000001 rlwimi 1 139.1 42 - -
-fc000001 54000000 rlwinm 0 137.0 41 - -
-fc000001 54000001 rlwinm 1 137.1 42 - -
-fc000001 5c000000 rlwnm 0 138.0 43 - -
-fc000001 5c000001 rlwnm 1 138.1 44 - -
-fc000000 60000000 ori 0 111.0 45 - -
-fc000000 64000000 oris 0 112.0 45 - -
-fc000000 68000000 xori 0 113.0 45 - -
-fc000000 6c000000 xoris 0 114.0 45 - -
-fc000000 70000000 andi. 1 109.0 45 - -
-fc000000 74000000 andis. 1 110.0 45 - -
-fc00001d 78000000 rldicl 0 140.0 46 - -
-fc00001d 78000001 rldicl 1 140.1 47 - -
-fc00001d 78000004 rldicr 0 141.0 48 - -
-fc00001d 78000005 rldicr 1 141.1 49 - -
-fc00001d 78000008 rldic 0 142.0 46 - -
-fc00001d 78000009 rldic 1 142.1 47 - -
-fc00001d 7800000c rldimi 0 143.0 46 - -
-fc00001d 7800000d rldimi 1 143.1 47 - -
-fc00001f 78000010 rldcl 0 144.0 50 - -
-fc00001f 78000011 rldcl 1 144.1 51 - -
-fc00001f 78000012 rldcr 0 145.0 52 - -
-fc00001f 78000013 rldcr 1 145.1 53 - -
-fc4007ff 7c000000 cmp 0 102.0 54 - -
-fc0007ff 7c000008 tw 0 105.0 55 - -
-fc0007ff 7c00000c lvsl 0 515.0 56 - -
-fc0007ff 7c00000e lvebx 0 512.0 56 - -
-fc0007ff 7c000010 subfc 0 86.0 57 - -
-fc0007ff 7c000011 subfc 1 86.1 58 - -
-fc0007ff 7c000012 mulhdu 0 96.0 59 - -
-fc0007ff 7c000013 mulhdu 1 96.1 60 - -
-fc0007ff 7c000014 addc 0 81.0 57 - -
-fc0007ff 7c000015 addc 1 81.1 58 - -
-fc0007ff 7c000016 mulhwu 0 94.0 59 - -
-fc0007ff 7c000017 mulhwu 1 94.1 60 - -
-fc0007fe 7c000018 lxsiwzx 0 882.0 61 - -
-fc00003e 7c00001e isel 0 180.0 62 - -
-fc1fffff 7c000026 mfcr 0 270.0 63 - -
-fc100fff 7c100026 mfocrf 4 271.0
-fc0007fe 7c000028 lwarx 0 70.0 64 - -
-fc0007ff 7c00002a ldx 0 54.0 65 - -
-fc0007ff 7c00002c icbt 0 1124.0 66 - -
-fc0007ff 7c00002e lwzx 0 50.0 65 - -
-fc0007ff 7c000030 slw 0 146.0 67 - -
-fc0007ff 7c000031 slw 1 146.1 68 - -
-fc00ffff 7c000034 cntlzw 0 126.0 69 - -
-fc00ffff 7c000035 cntlzw 1 126.1 70 - -
-fc0007ff 7c000036 sld 0 150.0 67 - -
-fc0007ff 7c000037 sld 1 150.1 68 - -
-fc0007ff 7c000038 and 0 115.0 67 - -
-fc0007ff 7c000039 and 1 115.1 68 - -
-ffefffff 7c00003c wait 0 260.0 0 - -
-fc4007ff 7c000040 cmpl 0 104.0 54 - -
-fc0007ff 7c00004c lvsr 0 516.0 56 - -
-fc0007ff 7c00004e lvehx 0 513.0 56 - -
-fc0007ff 7c000050 subf 0 85.0 57 - -
-fc0007ff 7c000051 subf 1 85.1 58 - -
-fc00fffe 7c000066 mfvsrd 0 902.0 71 - -
-fc0007fe 7c000068 lbarx 0 181.0 72 - -
-fc0007ff 7c00006a ldux 0 55.0 65 - 1/16/21/11
-ffe007ff 7c00006c dcbst 0 281.0 73 - -
-fc0007ff 7c00006e lwzux 0 51.0 65 - 1/16/21/11
-fc00ffff 7c000074 cntlzd 0 127.0 69 - -
-fc00ffff 7c000075 cntlzd 1 127.1 70 - -
-fc0007ff 7c000078 andc 0 116.0 67 - -
-fc0007ff 7c000079 andc 1 116.1 68 - -
-fc0007ff 7c000088 td 0 107.0 55 - -
-fc0007ff 7c00008e lvewx 0 514.0 56 - -
-fc0007ff 7c000092 mulhd 0 95.0 59 - -
-fc0007ff 7c000093 mulhd 1 95.1 60 - -
-fc0007ff 7c000094 addg6s 0 156.0 65 - -
-fc0007ff 7c000096 mulhw 0 93.0 59 - -
-fc0007ff 7c000097 mulhw 1 93.1 60 - -
-fc0007fe 7c000098 lxsiwax 0 881.0 61 - -
-ffff07ff 7c00009c msgsndu 0 203.0 74 - -
-fc10ffff 7c0000a4 mtsrd 0 206.0 75 - -
-fc1fffff 7c0000a6 mfmsr 0 272.0 63 - -
-fc0007fe 7c0000a8 ldarx 0 71.0 64 - -
-ff8007ff 7c0000ac dcbf 4 282.0
-fc0007ff 7c0000ae lbzx 0 44.0 65 - -
-fc0007ff 7c0000ce lvx 0 517.0 56 - -
-fc00ffff 7c0000d0 neg 0 90.0 76 - -
-fc00ffff 7c0000d1 neg 1 90.1 77 - -
-ffff07ff 7c0000dc msgclru 0 200.0 74 - -
-fc1f07ff 7c0000e4 mtsrdin 0 207.0 78 - -
-fc00fffe 7c0000e6 mfvsrwz 0 904.0 71 - -
-fc0007fe 7c0000e8 lharx 0 185.0 72 - -
-fc0007ff 7c0000ee lbzux 0 45.0 65 - 1/16/21/11
-fc00ffff 7c0000f4 popcntb 0 130.0 79 - -
-fc0007ff 7c0000f8 nor 0 121.0 67 - -
-fc0007ff 7c0000f9 nor 1 121.1 68 - -
-fc03ffff 7c000100 setb 0 217.0 80 - -
-fc0007ff 7c00010e stvebx 0 527.0 81 - -
-fc0007ff 7c000110 subfe 0 87.0 57 - -
-fc0007ff 7c000111 subfe 1 87.1 58 - -
-fc0007ff 7c000114 adde 0 82.0 57 - -
-fc0007ff 7c000115 adde 1 82.1 58 - -
-fc0007fe 7c000118 stxsiwx 0 914.0 82 - -
-ffff07ff 7c00011c msgsndp 0 202.0 74 - -
-fc100fff 7c000120 mtcrf 0 268.0 83 - -
-fc100fff 7c100120 mtocrf 4 269.0
-fc1effff 7c000124 mtmsr 0 273.0 84 - -
-ffdfffff 7c000126 mtsle 0 205.0 85 - -
-fc0007ff 7c00012a stdx 0 62.0 86 - -
-fc0007ff 7c00012d stwcx 1 72.0 87 - -
-fc0007ff 7c00012e stwx 0 60.0 86 - -
-fc00ffff 7c000134 prtyw 0 133.0 79 - -
-fc0007ff 7c00014e stvehx 0 528.0 81 - -
-fc0001ff 7c000154 addex 0 155.0 88 - -
-ffff07ff 7c00015c msgclrp 0 199.0 74 - -
-fc1effff 7c000164 mtmsrd 0 274.0 84 - -
-fc00fffe 7c000166 mtvsrd 0 905.0 89 - -
-fc0007ff 7c00016a stdux 0 63.0 86 - 2/16/21/11
-fc2007ff 7c00016d stqcx 1 235.0 90 - -
-fc0007ff 7c00016e stwux 0 61.0 86 - 2/16/21/11
-fc00ffff 7c000174 prtyd 0 134.0 79 - -
-fc4007ff 7c000180 cmprb 0 167.0 91 - -
-fc0007ff 7c00018e stvewx 0 529.0 81 - -
-fc00ffff 7c000190 subfze 0 89.0 76 - -
-fc00ffff 7c000191 subfze 1 89.1 77 - -
-fc00ffff 7c000194 addze 0 84.0 76 - -
-fc00ffff 7c000195 addze 1 84.1 77 - -
-ffff07ff 7c00019c msgsnd 0 201.0 74 - -
-fc00fffe 7c0001a6 mtvsrwa 0 907.0 92 - -
-fc0007ff 7c0001ad stdcx 1 73.0 87 - -
-fc0007ff 7c0001ae stbx 0 56.0 86 - -
-fc6007ff 7c0001c0 cmpeqb 0 166.0 93 - -
-fc0007ff 7c0001ce stvx 0 530.0 81 - -
-fc00ffff 7c0001d0 subfme 0 88.0 76 - -
-fc00ffff 7c0001d1 subfme 1 88.1 77 - -
-fc0007ff 7c0001d2 mulld 0 92.0 57 - -
-fc0007ff 7c0001d3 mulld 1 92.1 58 - -
-fc00ffff 7c0001d4 addme 0 83.0 76 - -
-fc00ffff 7c0001d5 addme 1 83.1 77 - -
-fc0007ff 7c0001d6 mullw 0 91.0 57 - -
-fc0007ff 7c0001d7 mullw 1 91.1 58 - -
-ffff07ff 7c0001dc msgclr 0 198.0 74 - -
-fc00fffe 7c0001e6 mtvsrwz 0 909.0 92 - -
-fc0007ff 7c0001ec dcbtst 0 288.0 94 - -
-fc0007ff 7c0001ee stbux 0 57.0 86 - 2/16/21/11
-fc0007ff 7c0001f8 bpermd 0 136.0 95 - -
-fc0007ff 7c000212 modud 0 196.0 65 - -
-fc0007ff 7c000214 add 0 80.0 57 - -
-fc0007ff 7c000215 add 1 80.1 58 - -
-fc0007ff 7c000216 moduw 0 197.0 65 - -
-fc0007fe 7c000218 lxvx 0 901.0 61 - -
-fc0007fe 7c00021a lxvl 0 891.0 61 - -
-fc1007ff 7c000224 tlbiel 0 301.0 96 - -
+  rows: `fc0007ff 00000200 attn 0 158.0 0 - - -
+fc000000 08000000 tdi 0 108.0 1 - - -
+fc000000 0c000000 twi 0 106.0 1 - - -
+fc0007ff 10000000 vaddubm 0 543.0 2 - - -
+fc00ffff 10000001 vmul10cuq 0 728.0 3 - - -
+fc0007ff 10000002 vmaxub 0 690.0 2 - - -
+fc0007ff 10000004 vrlb 0 797.0 2 - - -
+fc0007ff 10000006 vcmpequb 0 576.0 4 - - -
+fc0007ff 10000007 vcmpneb 0 593.0 4 - - -
+fc0007ff 10000008 vmuloub 0 749.0 2 - - -
+fc0007ff 1000000a vaddfp 0 539.0 2 - - -
+fc0007ff 1000000c vmrghb 0 713.0 2 - - -
+fc0007ff 1000000e vpkuhum 0 777.0 2 - - -
+fc00003f 10000020 vmhaddshs 0 694.0 5 - - -
+fc00003f 10000021 vmhraddshs 0 695.0 5 - - -
+fc00003f 10000022 vmladduhm 0 705.0 5 - - -
+fc00003f 10000023 vmsumudm 0 725.0 5 - - -
+fc00003f 10000024 vmsumubm 0 724.0 5 - - -
+fc00003f 10000025 vmsummbm 0 721.0 5 - - -
+fc00003f 10000026 vmsumuhm 0 726.0 5 - - -
+fc00003f 10000027 vmsumuhs 0 727.0 5 - - -
+fc00003f 10000028 vmsumshm 0 722.0 5 - - -
+fc00003f 10000029 vmsumshs 0 723.0 5 - - -
+fc00003f 1000002a vsel 0 810.0 5 - - -
+fc00003f 1000002b vperm 0 764.0 5 - - -
+fc00043f 1000002c vsldoi 0 817.0 6 - - -
+fc00003f 1000002d vpermxor 0 766.0 5 - - -
+fc00003f 1000002e vmaddfp 0 684.0 7 - - -
+fc00003f 1000002f vnmsubfp 0 759.0 7 - - -
+fc00003f 10000030 maddhd 0 189.0 8 - - -
+fc00003f 10000031 maddhdu 0 190.0 8 - - -
+fc00003f 10000033 maddld 0 191.0 8 - - -
+fc00003f 1000003b vpermr 0 765.0 5 - - -
+fc00003f 1000003c vaddeuqm 0 538.0 5 - - -
+fc00003f 1000003d vaddecuq 0 537.0 5 - - -
+fc00003f 1000003e vsubeuqm 0 848.0 5 - - -
+fc00003f 1000003f vsubecuq 0 847.0 5 - - -
+fc0007ff 10000040 vadduhm 0 546.0 2 - - -
+fc0007ff 10000041 vmul10ecuq 0 729.0 2 - - -
+fc0007ff 10000042 vmaxuh 0 692.0 2 - - -
+fc0007ff 10000044 vrlh 0 801.0 2 - - -
+fc0007ff 10000046 vcmpequh 0 578.0 4 - - -
+fc0007ff 10000047 vcmpneh 0 594.0 4 - - -
+fc0007ff 10000048 vmulouh 0 751.0 2 - - -
+fc0007ff 1000004a vsubfp 0 849.0 2 - - -
+fc0007ff 1000004c vmrghh 0 714.0 2 - - -
+fc0007ff 1000004e vpkuwum 0 779.0 2 - - -
+fc0007ff 10000080 vadduwm 0 549.0 2 - - -
+fc0007ff 10000082 vmaxuw 0 693.0 2 - - -
+fc0007ff 10000084 vrlw 0 805.0 2 - - -
+fc0007ff 10000085 vrlwmi 0 806.0 2 - - -
+fc0007ff 10000086 vcmpequw 0 580.0 4 - - -
+fc0007ff 10000087 vcmpnew 0 595.0 4 - - -
+fc0007ff 10000088 vmulouw 0 752.0 2 - - -
+fc0007ff 10000089 vmuluwm 0 753.0 2 - - -
+fc0007ff 1000008c vmrghw 0 715.0 2 - - -
+fc0007ff 1000008e vpkuhus 0 778.0 2 - - -
+fc0007ff 100000c0 vaddudm 0 545.0 2 - - -
+fc0007ff 100000c2 vmaxud 0 691.0 2 - - -
+fc0007ff 100000c4 vrld 0 798.0 2 - - -
+fc0007ff 100000c5 vrldmi 0 799.0 2 - - -
+fc0007ff 100000c6 vcmpeqfp 0 575.0 4 - - -
+fc0007ff 100000c7 vcmpequd 0 577.0 4 - - -
+fc0007ff 100000ce vpkuwus 0 780.0 2 - - -
+fc0007ff 10000100 vadduqm 0 548.0 2 - - -
+fc0007ff 10000102 vmaxsb 0 686.0 2 - - -
+fc0007ff 10000104 vslb 0 814.0 2 - - -
+fc0007ff 10000107 vcmpnezb 0 596.0 4 - - -
+fc0007ff 10000108 vmulosb 0 745.0 2 - - -
+fc1f07ff 1000010a vrefp 0 792.0 9 - - -
+fc0007ff 1000010c vmrglb 0 716.0 2 - - -
+fc0007ff 1000010e vpkshus 0 772.0 2 - - -
+fc0007ff 10000140 vaddcuq 0 535.0 2 - - -
+fc0007ff 10000142 vmaxsh 0 688.0 2 - - -
+fc0007ff 10000144 vslh 0 818.0 2 - - -
+fc0007ff 10000147 vcmpnezh 0 597.0 4 - - -
+fc0007ff 10000148 vmulosh 0 747.0 2 - - -
+fc1f07ff 1000014a vrsqrtefp 0 808.0 9 - - -
+fc0007ff 1000014c vmrglh 0 717.0 2 - - -
+fc0007ff 1000014e vpkswus 0 774.0 2 - - -
+fc0007ff 10000180 vaddcuw 0 536.0 2 - - -
+fc0007ff 10000182 vmaxsw 0 689.0 2 - - -
+fc0007ff 10000184 vslw 0 821.0 2 - - -
+fc0007ff 10000185 vrlwnm 0 807.0 2 - - -
+fc0007ff 10000187 vcmpnezw 0 598.0 4 - - -
+fc0007ff 10000188 vmulosw 0 748.0 2 - - -
+fc1f07ff 1000018a vexptefp 0 631.0 9 - - -
+fc0007ff 1000018c vmrglw 0 718.0 2 - - -
+fc0007ff 1000018e vpkshss 0 771.0 2 - - -
+fc0007ff 100001c2 vmaxsd 0 687.0 2 - - -
+fc0007ff 100001c4 vsl 0 813.0 2 - - -
+fc0007ff 100001c5 vrldnm 0 800.0 2 - - -
+fc0007ff 100001c6 vcmpgefp 0 581.0 4 - - -
+fc1f07ff 100001ca vlogefp 0 683.0 9 - - -
+fc0007ff 100001ce vpkswss 0 773.0 2 - - -
+fc0007ff 10000200 vaddubs 0 544.0 2 - - -
+fc00ffff 10000201 vmul10uq 0 731.0 3 - - -
+fc0007ff 10000202 vminub 0 701.0 2 - - -
+fc0007ff 10000204 vsrb 0 834.0 2 - - -
+fc0007ff 10000206 vcmpgtub 0 588.0 4 - - -
+fc0007ff 10000208 vmuleub 0 736.0 2 - - -
+fc1f07ff 1000020a vrfin 0 794.0 9 - - -
+fc1007ff 1000020c vspltb 0 822.0 10 - - -
+fc1007ff 1000020d vextractub 0 645.0 10 - - -
+fc1f07ff 1000020e vupkhsb 0 867.0 9 - - -
+fc0007ff 10000240 vadduhs 0 547.0 2 - - -
+fc0007ff 10000241 vmul10euq 0 730.0 2 - - -
+fc0007ff 10000242 vminuh 0 703.0 2 - - -
+fc0007ff 10000244 vsrh 0 837.0 2 - - -
+fc0007ff 10000246 vcmpgtuh 0 590.0 4 - - -
+fc0007ff 10000248 vmuleuh 0 738.0 2 - - -
+fc1f07ff 1000024a vrfiz 0 796.0 9 - - -
+fc1807ff 1000024c vsplth 0 823.0 11 - - -
+fc1007ff 1000024d vextractuh 0 646.0 10 - - -
+fc1f07ff 1000024e vupkhsh 0 868.0 9 - - -
+fc0007ff 10000280 vadduws 0 550.0 2 - - -
+fc0007ff 10000282 vminuw 0 704.0 2 - - -
+fc0007ff 10000284 vsrw 0 840.0 2 - - -
+fc0007ff 10000286 vcmpgtuw 0 592.0 4 - - -
+fc0007ff 10000288 vmuleuw 0 739.0 2 - - -
+fc1f07ff 1000028a vrfip 0 795.0 9 - - -
+fc1c07ff 1000028c vspltw 0 827.0 12 - - -
+fc1007ff 1000028d vextractuw 0 647.0 10 - - -
+fc1f07ff 1000028e vupklsb 0 871.0 9 - - -
+fc0007ff 100002c2 vminud 0 702.0 2 - - -
+fc0007ff 100002c4 vsr 0 828.0 2 - - -
+fc0007ff 100002c6 vcmpgtfp 0 582.0 4 - - -
+fc0007ff 100002c7 vcmpgtud 0 589.0 4 - - -
+fc1f07ff 100002ca vrfim 0 793.0 9 - - -
+fc1007ff 100002cd vextractd 0 641.0 10 - - -
+fc1f07ff 100002ce vupklsh 0 872.0 9 - - -
+fc0007ff 10000300 vaddsbs 0 540.0 2 - - -
+fc0007ff 10000302 vminsb 0 697.0 2 - - -
+fc0007ff 10000304 vsrab 0 829.0 2 - - -
+fc0007ff 10000306 vcmpgtsb 0 583.0 4 - - -
+fc0007ff 10000308 vmulesb 0 732.0 2 - - -
+fc0007ff 1000030a vcfux 0 563.0 13 - - -
+fc00ffff 1000030c vspltisb 0 824.0 14 - - -
+fc1007ff 1000030d vinsertb 0 670.0 10 - - -
+fc0007ff 1000030e vpkpx 0 768.0 2 - - -
+fc0007ff 10000340 vaddshs 0 541.0 2 - - -
+fc0007ff 10000341 bcdcpsgn 1 495.0 15 - - -
+fc0007ff 10000342 vminsh 0 699.0 2 - - -
+fc0007ff 10000344 vsrah 0 831.0 2 - - -
+fc0007ff 10000346 vcmpgtsh 0 585.0 4 - - -
+fc0007ff 10000348 vmulesh 0 734.0 2 - - -
+fc0007ff 1000034a vcfsx 0 561.0 13 - - -
+fc00ffff 1000034c vspltish 0 825.0 14 - - -
+fc1007ff 1000034d vinserth 0 672.0 10 - - -
+fc1f07ff 1000034e vupkhpx 0 866.0 9 - - -
+fc0007ff 10000380 vaddsws 0 542.0 2 - - -
+fc0007ff 10000382 vminsw 0 700.0 2 - - -
+fc0007ff 10000384 vsraw 0 833.0 2 - - -
+fc0007ff 10000386 vcmpgtsw 0 587.0 4 - - -
+fc0007ff 10000388 vmulesw 0 735.0 2 - - -
+fc0007ff 1000038a vctuxs 0 606.0 13 - - -
+fc00ffff 1000038c vspltisw 0 826.0 14 - - -
+fc1007ff 1000038d vinsertw 0 673.0 10 - - -
+fc0007ff 100003c2 vminsd 0 698.0 2 - - -
+fc0007ff 100003c4 vsrad 0 830.0 2 - - -
+fc0007ff 100003c6 vcmpbfp 0 574.0 4 - - -
+fc0007ff 100003c7 vcmpgtsd 0 584.0 4 - - -
+fc0007ff 100003ca vctsxs 0 605.0 13 - - -
+fc1007ff 100003cd vinsertd 0 671.0 10 - - -
+fc1f07ff 100003ce vupklpx 0 870.0 9 - - -
+fc0007ff 10000400 vsububm 0 853.0 2 - - -
+fc0005ff 10000401 bcdadd 1 491.0 16 - - -
+fc0007ff 10000402 vavgub 0 556.0 2 - - -
+fc0007ff 10000403 vabsdub 0 532.0 2 - - -
+fc0007ff 10000404 vand 0 551.0 2 - - -
+fc0007ff 10000406 vcmpequb 1 576.1 17 - - -
+fc0007ff 10000407 vcmpneb 1 593.1 17 - - -
+fc0007ff 10000408 vpmsumb 0 781.0 2 - - -
+fc0007ff 1000040a vmaxfp 0 685.0 2 - - -
+fc0007ff 1000040c vslo 0 875.0 2 - - -
+fc0007ff 10000440 vsubuhm 0 856.0 2 - - -
+fc0005ff 10000441 bcdsub 1 502.0 16 - - -
+fc0007ff 10000442 vavguh 0 557.0 2 - - -
+fc0007ff 10000443 vabsduh 0 533.0 2 - - -
+fc0007ff 10000444 vandc 0 552.0 2 - - -
+fc0007ff 10000446 vcmpequh 1 578.1 17 - - -
+fc0007ff 10000447 vcmpneh 1 594.1 17 - - -
+fc0007ff 10000448 vpmsumh 0 783.0 2 - - -
+fc0007ff 1000044a vminfp 0 696.0 2 - - -
+fc0007ff 1000044c vsro 0 876.0 2 - - -
+fc0007ff 1000044e vpkudum 0 775.0 2 - - -
+fc0007ff 10000480 vsubuwm 0 859.0 2 - - -
+fc0007ff 10000481 bcdus 1 504.0 15 - - -
+fc0007ff 10000482 vavguw 0 558.0 2 - - -
+fc0007ff 10000483 vabsduw 0 534.0 2 - - -
+fc0007ff 10000484 vor 0 761.0 2 - - -
+fc0007ff 10000486 vcmpequw 1 580.1 17 - - -
+fc0007ff 10000487 vcmpnew 1 595.1 17 - - -
+fc0007ff 10000488 vpmsumw 0 784.0 2 - - -
+fc0007ff 100004c0 vsubudm 0 855.0 2 - - -
+fc0005ff 100004c1 bcds 1 499.0 16 - - -
+fc0007ff 100004c4 vxor 0 874.0 2 - - -
+fc0007ff 100004c6 vcmpeqfp 1 575.1 17 - - -
+fc0007ff 100004c7 vcmpequd 1 577.1 17 - - -
+fc0007ff 100004c8 vpmsumd 0 782.0 2 - - -
+fc0007ff 100004ce vpkudus 0 776.0 2 - - -
+fc0007ff 10000500 vsubuqm 0 858.0 2 - - -
+fc0005ff 10000501 bcdtrunc 1 503.0 16 - - -
+fc0007ff 10000502 vavgsb 0 553.0 2 - - -
+fc0007ff 10000504 vnor 0 760.0 2 - - -
+fc0007ff 10000507 vcmpnezb 1 596.1 17 - - -
+fc0007ff 10000508 vcipher 0 564.0 2 - - -
+fc0007ff 10000509 vcipherlast 0 565.0 2 - - -
+fc1f07ff 1000050c vgbbd 0 661.0 9 - - -
+fc0007ff 10000540 vsubcuq 0 845.0 2 - - -
+fc0007ff 10000541 bcdutrunc 1 505.0 15 - - -
+fc0007ff 10000542 vavgsh 0 554.0 2 - - -
+fc0007ff 10000544 vorc 0 762.0 2 - - -
+fc0007ff 10000547 vcmpnezh 1 597.1 17 - - -
+fc0007ff 10000548 vncipher 0 755.0 2 - - -
+fc0007ff 10000549 vncipherlast 0 756.0 2 - - -
+fc0007ff 1000054c vbpermq 0 560.0 2 - - -
+fc0007ff 1000054e vpksdus 0 770.0 2 - - -
+fc0007ff 10000580 vsubcuw 0 846.0 2 - - -
+fc1f05ff 10070581 bcdcfn 1 492.0 18 - - -
+fc1f05ff 10020581 bcdcfsq 1 493.0 18 - - -
+fc1f05ff 10060581 bcdcfz 1 494.0 18 - - -
+fc1f07ff 10050581 bcdctn 1 496.0 19 - - -
+fc1f07ff 10000581 bcdctsq 1 497.0 20 - - -
+fc1f05ff 10040581 bcdctz 1 498.0 18 - - -
+fc1f05ff 101f0581 bcdsetsgn 1 500.0 18 - - -
+fc0007ff 10000582 vavgsw 0 555.0 2 - - -
+fc0007ff 10000584 vnand 0 754.0 2 - - -
+fc0007ff 10000587 vcmpnezw 1 598.1 17 - - -
+fc0005ff 100005c1 bcdsr 1 501.0 16 - - -
+fc0007ff 100005c4 vsld 0 815.0 2 - - -
+fc0007ff 100005c6 vcmpgefp 1 581.1 17 - - -
+fc00ffff 100005c8 vsbox 0 809.0 3 - - -
+fc0007ff 100005cc vbpermd 0 559.0 2 - - -
+fc0007ff 100005ce vpksdss 0 769.0 2 - - -
+fc0007ff 10000600 vsububs 0 854.0 2 - - -
+fc1f07ff 10000602 vclzlsbb 0 572.0 21 - - -
+fc1f07ff 101c0602 vctzb 0 607.0 22 - - -
+fc1f07ff 101f0602 vctzd 0 608.0 22 - - -
+fc1f07ff 101d0602 vctzh 0 610.0 22 - - -
+fc1f07ff 10010602 vctzlsbb 0 611.0 23 - - -
+fc1f07ff 101e0602 vctzw 0 612.0 22 - - -
+fc1f07ff 10180602 vextsb2d 0 649.0 22 - - -
+fc1f07ff 10100602 vextsb2w 0 650.0 22 - - -
+fc1f07ff 10190602 vextsh2d 0 652.0 22 - - -
+fc1f07ff 10110602 vextsh2w 0 653.0 22 - - -
+fc1f07ff 101a0602 vextsw2d 0 654.0 22 - - -
+fc1f07ff 10070602 vnegd 0 757.0 22 - - -
+fc1f07ff 10060602 vnegw 0 758.0 22 - - -
+fc1f07ff 10090602 vprtybd 0 789.0 22 - - -
+fc1f07ff 100a0602 vprtybq 0 790.0 22 - - -
+fc1f07ff 10080602 vprtybw 0 791.0 22 - - -
+fc1fffff 10000604 mfvscr 0 519.0 24 - - -
+fc0007ff 10000606 vcmpgtub 1 588.1 17 - - -
+fc0007ff 10000608 vsum4ubs 0 864.0 2 - - -
+fc0007ff 1000060d vextublx 0 655.0 25 - - -
+fc0007ff 10000640 vsubuhs 0 857.0 2 - - -
+ffff07ff 10000644 mtvscr 0 520.0 26 - - -
+fc0007ff 10000646 vcmpgtuh 1 590.1 17 - - -
+fc0007ff 10000648 vsum4shs 0 863.0 2 - - -
+fc0007ff 1000064d vextuhlx 0 657.0 25 - - -
+fc1f07ff 1000064e vupkhsw 0 869.0 9 - - -
+fc0007ff 10000680 vsubuws 0 860.0 2 - - -
+fc0007ff 10000682 vshasigmaw 0 812.0 27 - - -
+fc0007ff 10000684 veqv 0 625.0 2 - - -
+fc0007ff 10000686 vcmpgtuw 1 592.1 17 - - -
+fc0007ff 10000688 vsum2sws 0 861.0 2 - - -
+fc0007ff 1000068c vmrgow 0 719.0 2 - - -
+fc0007ff 1000068d vextuwlx 0 659.0 25 - - -
+fc0007ff 100006c2 vshasigmad 0 811.0 27 - - -
+fc0007ff 100006c4 vsrd 0 835.0 2 - - -
+fc0007ff 100006c6 vcmpgtfp 1 582.1 17 - - -
+fc0007ff 100006c7 vcmpgtud 1 589.1 17 - - -
+fc1f07ff 100006ce vupklsw 0 873.0 9 - - -
+fc0007ff 10000700 vsubsbs 0 850.0 2 - - -
+fc1f07ff 10000702 vclzb 0 568.0 9 - - -
+fc1f07ff 10000703 vpopcntb 0 785.0 9 - - -
+fc0007ff 10000704 vsrv 0 839.0 2 - - -
+fc0007ff 10000706 vcmpgtsb 1 583.1 17 - - -
+fc0007ff 10000708 vsum4sbs 0 862.0 2 - - -
+fc0007ff 1000070d vextubrx 0 656.0 25 - - -
+fc0007ff 10000740 vsubshs 0 851.0 2 - - -
+fc1f07ff 10000742 vclzh 0 571.0 9 - - -
+fc1f07ff 10000743 vpopcnth 0 787.0 9 - - -
+fc0007ff 10000744 vslv 0 820.0 2 - - -
+fc0007ff 10000746 vcmpgtsh 1 585.1 17 - - -
+fc0007ff 1000074d vextuhrx 0 658.0 25 - - -
+fc0007ff 10000780 vsubsws 0 852.0 2 - - -
+fc1f07ff 10000782 vclzw 0 573.0 9 - - -
+fc1f07ff 10000783 vpopcntw 0 788.0 9 - - -
+fc0007ff 10000786 vcmpgtsw 1 587.1 17 - - -
+fc0007ff 10000788 vsumsws 0 865.0 2 - - -
+fc0007ff 1000078c vmrgew 0 712.0 2 - - -
+fc0007ff 1000078d vextuwrx 0 660.0 25 - - -
+fc1f07ff 100007c2 vclzd 0 569.0 9 - - -
+fc1f07ff 100007c3 vpopcntd 0 786.0 9 - - -
+fc0007ff 100007c6 vcmpbfp 1 574.1 17 - - -
+fc0007ff 100007c7 vcmpgtsd 1 584.1 17 - - -
+fc000000 1c000000 mulli 0 79.0 28 - - -
+fc000000 20000000 subfic 0 78.0 28 - - -
+fc000000 28000000 cmpli 0 103.0 29 - - -
+fc000000 2c000000 cmpi 0 101.0 30 - - -
+fc000000 30000000 addic 0 76.0 28 - - -
+fc000000 34000000 addic. 1 77.0 28 - - -
+fc000000 38000000 addi 0 74.0 28 - - -
+fc000000 3c000000 addis 0 75.0 28 - - -
+fc000003 40000000 bc 0 4.0 31 bd:21 - -
+fc000003 40000001 bc 0 6.0 31 bd:21 - -
+fc000003 40000002 bc 0 5.0 31 bd:21 - -
+fc000003 40000003 bc 0 7.0 31 bd:21 - -
+ffff0003 44000001 scv 0 216.0 32 - - -
+ffff0003 44000002 sc 0 262.0 33 - - -
+fc000003 48000000 b 0 0.0 34 - - -
+fc000003 48000001 b 0 2.0 34 - - -
+fc000003 48000002 b 0 1.0 34 - - -
+fc000003 48000003 b 0 3.0 34 - - -
+fc63ffff 4c000000 mcrf 0 22.0 35 - - -
+fc00003e 4c000004 addpcis 0 157.0 36 - - -
+fc00e7ff 4c000020 bclr 0 8.0 37 lr:21 - -
+fc00e7ff 4c000021 bclr 0 9.0 38 lr:21 - -
+ffffffff 4c000024 rfid 0 263.0 0 - - -
+fc0007ff 4c000042 crnor 0 18.0 39 - - -
+ffffffff 4c000064 rfi 0 213.0 0 - - -
+ffffffff 4c0000a4 rfscv 0 214.0 0 - - -
+fc0007ff 4c000102 crandc 0 20.0 39 - - -
+fffff7ff 4c000124 rfebb 0 212.0 40 - - -
+ffffffff 4c00012c isync 0 279.0 0 - - -
+fc0007ff 4c000182 crxor 0 17.0 39 - - -
+fc0007ff 4c0001c2 crnand 0 15.0 39 - - -
+fc0007ff 4c000202 crand 0 14.0 39 - - -
+ffffffff 4c000224 hrfid 0 264.0 0 - - -
+fc0007ff 4c000242 creqv 0 19.0 39 - - -
+ffffffff 4c000264 urfid 0 255.0 0 - - -
+ffffffff 4c0002e4 stop 0 232.0 0 - - -
+fc0007ff 4c000342 crorc 0 21.0 39 - - -
+fc0007ff 4c000382 cror 0 16.0 39 - - -
+fc00e7ff 4c000420 bcctr 0 10.0 37 ctr:21 - -
+fc00e7ff 4c000421 bcctr 0 11.0 38 ctr:21 - -
+fc00e7ff 4c000460 bctar 0 12.0 37 tar:21 - -
+fc00e7ff 4c000461 bctar 0 13.0 38 tar:21 - -
+fc000001 50000000 rlwimi 0 139.0 41 - - -
+fc000001 50000001 rlwimi 1 139.1 42 - - -
+fc000001 54000000 rlwinm 0 137.0 41 - - -
+fc000001 54000001 rlwinm 1 137.1 42 - - -
+fc000001 5c000000 rlwnm 0 138.0 43 - - -
+fc000001 5c000001 rlwnm 1 138.1 44 - - -
+fc000000 60000000 ori 0 111.0 45 - - -
+fc000000 64000000 oris 0 112.0 45 - - -
+fc000000 68000000 xori 0 113.0 45 - - -
+fc000000 6c000000 xoris 0 114.0 45 - - -
+fc000000 70000000 andi. 1 109.0 45 - - -
+fc000000 74000000 andis. 1 110.0 45 - - -
+fc00001d 78000000 rldicl 0 140.0 46 - - -
+fc00001d 78000001 rldicl 1 140.1 47 - - -
+fc00001d 78000004 rldicr 0 141.0 48 - - -
+fc00001d 78000005 rldicr 1 141.1 49 - - -
+fc00001d 78000008 rldic 0 142.0 46 - - -
+fc00001d 78000009 rldic 1 142.1 47 - - -
+fc00001d 7800000c rldimi 0 143.0 46 - - -
+fc00001d 7800000d rldimi 1 143.1 47 - - -
+fc00001f 78000010 rldcl 0 144.0 50 - - -
+fc00001f 78000011 rldcl 1 144.1 51 - - -
+fc00001f 78000012 rldcr 0 145.0 52 - - -
+fc00001f 78000013 rldcr 1 145.1 53 - - -
+fc4007ff 7c000000 cmp 0 102.0 54 - - -
+fc0007ff 7c000008 tw 0 105.0 55 - - -
+fc0007ff 7c00000c lvsl 0 515.0 56 - - -
+fc0007ff 7c00000e lvebx 0 512.0 56 - - -
+fc0007ff 7c000010 subfc 0 86.0 57 - - -
+fc0007ff 7c000011 subfc 1 86.1 58 - - -
+fc0007ff 7c000012 mulhdu 0 96.0 59 - - -
+fc0007ff 7c000013 mulhdu 1 96.1 60 - - -
+fc0007ff 7c000014 addc 0 81.0 57 - - -
+fc0007ff 7c000015 addc 1 81.1 58 - - -
+fc0007ff 7c000016 mulhwu 0 94.0 59 - - -
+fc0007ff 7c000017 mulhwu 1 94.1 60 - - -
+fc0007fe 7c000018 lxsiwzx 0 882.0 61 - - -
+fc00003e 7c00001e isel 0 180.0 62 - - -
+fc1fffff 7c000026 mfcr 0 270.0 63 - - -
+fc100fff 7c100026 mfocrf 0 271.0 64 - - 12:8:9eefefffefffffffefffffffffffffffefffffffffffffffffffffffffffffff
+fc0007fe 7c000028 lwarx 0 70.0 65 - - -
+fc0007ff 7c00002a ldx 0 54.0 66 - - -
+fc0007ff 7c00002c icbt 0 1124.0 67 - - -
+fc0007ff 7c00002e lwzx 0 50.0 66 - - -
+fc0007ff 7c000030 slw 0 146.0 68 - - -
+fc0007ff 7c000031 slw 1 146.1 69 - - -
+fc00ffff 7c000034 cntlzw 0 126.0 70 - - -
+fc00ffff 7c000035 cntlzw 1 126.1 71 - - -
+fc0007ff 7c000036 sld 0 150.0 68 - - -
+fc0007ff 7c000037 sld 1 150.1 69 - - -
+fc0007ff 7c000038 and 0 115.0 68 - - -
+fc0007ff 7c000039 and 1 115.1 69 - - -
+ffefffff 7c00003c wait 0 260.0 0 - - -
+fc4007ff 7c000040 cmpl 0 104.0 54 - - -
+fc0007ff 7c00004c lvsr 0 516.0 56 - - -
+fc0007ff 7c00004e lvehx 0 513.0 56 - - -
+fc0007ff 7c000050 subf 0 85.0 57 - - -
+fc0007ff 7c000051 subf 1 85.1 58 - - -
+fc00fffe 7c000066 mfvsrd 0 902.0 72 - - -
+fc0007fe 7c000068 lbarx 0 181.0 73 - - -
+fc0007ff 7c00006a ldux 0 55.0 66 - 1/16/21/11 -
+ffe007ff 7c00006c dcbst 0 281.0 74 - - -
+fc0007ff 7c00006e lwzux 0 51.0 66 - 1/16/21/11 -
+fc00ffff 7c000074 cntlzd 0 127.0 70 - - -
+fc00ffff 7c000075 cntlzd 1 127.1 71 - - -
+fc0007ff 7c000078 andc 0 116.0 68 - - -
+fc0007ff 7c000079 andc 1 116.1 69 - - -
+fc0007ff 7c000088 td 0 107.0 55 - - -
+fc0007ff 7c00008e lvewx 0 514.0 56 - - -
+fc0007ff 7c000092 mulhd 0 95.0 59 - - -
+fc0007ff 7c000093 mulhd 1 95.1 60 - - -
+fc0007ff 7c000094 addg6s 0 156.0 66 - - -
+fc0007ff 7c000096 mulhw 0 93.0 59 - - -
+fc0007ff 7c000097 mulhw 1 93.1 60 - - -
+fc0007fe 7c000098 lxsiwax 0 881.0 61 - - -
+ffff07ff 7c00009c msgsndu 0 203.0 75 - - -
+fc10ffff 7c0000a4 mtsrd 0 206.0 76 - - -
+fc1fffff 7c0000a6 mfmsr 0 272.0 63 - - -
+fc0007fe 7c0000a8 ldarx 0 71.0 65 - - -
+ff8007ff 7c0000ac dcbf 0 282.0 77 - - 21:2:4
+fc0007ff 7c0000ae lbzx 0 44.0 66 - - -
+fc0007ff 7c0000ce lvx 0 517.0 56 - - -
+fc00ffff 7c0000d0 neg 0 90.0 78 - - -
+fc00ffff 7c0000d1 neg 1 90.1 79 - - -
+ffff07ff 7c0000dc msgclru 0 200.0 75 - - -
+fc1f07ff 7c0000e4 mtsrdin 0 207.0 80 - - -
+fc00fffe 7c0000e6 mfvsrwz 0 904.0 72 - - -
+fc0007fe 7c0000e8 lharx 0 185.0 73 - - -
+fc0007ff 7c0000ee lbzux 0 45.0 66 - 1/16/21/11 -
+fc00ffff 7c0000f4 popcntb 0 130.0 81 - - -
+fc0007ff 7c0000f8 nor 0 121.0 68 - - -
+fc0007ff 7c0000f9 nor 1 121.1 69 - - -
+fc03ffff 7c000100 setb 0 217.0 82 - - -
+fc0007ff 7c00010e stvebx 0 527.0 83 - - -
+fc0007ff 7c000110 subfe 0 87.0 57 - - -
+fc0007ff 7c000111 subfe 1 87.1 58 - - -
+fc0007ff 7c000114 adde 0 82.0 57 - - -
+fc0007ff 7c000115 adde 1 82.1 58 - - -
+fc0007fe 7c000118 stxsiwx 0 914.0 84 - - -
+ffff07ff 7c00011c msgsndp 0 202.0 75 - - -
+fc100fff 7c000120 mtcrf 0 268.0 85 - - -
+fc100fff 7c100120 mtocrf 0 269.0 85 - - 12:8:9eefefffefffffffefffffffffffffffefffffffffffffffffffffffffffffff
+fc1effff 7c000124 mtmsr 0 273.0 86 - - -
+ffdfffff 7c000126 mtsle 0 205.0 87 - - -
+fc0007ff 7c00012a stdx 0 62.0 88 - - -
+fc0007ff 7c00012d stwcx 1 72.0 89 - - -
+fc0007ff 7c00012e stwx 0 60.0 88 - - -
+fc00ffff 7c000134 prtyw 0 133.0 81 - - -
+fc0007ff 7c00014e stvehx 0 528.0 83 - - -
+fc0001ff 7c000154 addex 0 155.0 90 - - -
+ffff07ff 7c00015c msgclrp 0 199.0 75 - - -
+fc1effff 7c000164 mtmsrd 0 274.0 86 - - -
+fc00fffe 7c000166 mtvsrd 0 905.0 91 - - -
+fc0007ff 7c00016a stdux 0 63.0 88 - 2/16/21/11 -
+fc2007ff 7c00016d stqcx 1 235.0 92 - - -
+fc0007ff 7c00016e stwux 0 61.0 88 - 2/16/21/11 -
+fc00ffff 7c000174 prtyd 0 134.0 81 - - -
+fc4007ff 7c000180 cmprb 0 167.0 93 - - -
+fc0007ff 7c00018e stvewx 0 529.0 83 - - -
+fc00ffff 7c000190 subfze 0 89.0 78 - - -
+fc00ffff 7c000191 subfze 1 89.1 79 - - -
+fc00ffff 7c000194 addze 0 84.0 78 - - -
+fc00ffff 7c000195 addze 1 84.1 79 - - -
+ffff07ff 7c00019c msgsnd 0 201.0 75 - - -
+fc00fffe 7c0001a6 mtvsrwa 0 907.0 94 - - -
+fc0007ff 7c0001ad stdcx 1 73.0 89 - - -
+fc0007ff 7c0001ae stbx 0 56.0 88 - - -
+fc6007ff 7c0001c0 cmpeqb 0 166.0 95 - - -
+fc0007ff 7c0001ce stvx 0 530.0 83 - - -
+fc00ffff 7c0001d0 subfme 0 88.0 78 - - -
+fc00ffff 7c0001d1 subfme 1 88.1 79 - - -
+fc0007ff 7c0001d2 mulld 0 92.0 57 - - -
+fc0007ff 7c0001d3 mulld 1 92.1 58 - - -
+fc00ffff 7c0001d4 addme 0 83.0 78 - - -
+fc00ffff 7c0001d5 addme 1 83.1 79 - - -
+fc0007ff 7c0001d6 mullw 0 91.0 57 - - -
+fc0007ff 7c0001d7 mullw 1 91.1 58 - - -
+ffff07ff 7c0001dc msgclr 0 198.0 75 - - -
+fc00fffe 7c0001e6 mtvsrwz 0 909.0 94 - - -
+fc0007ff 7c0001ec dcbtst 0 288.0 96 - - -
+fc0007ff 7c0001ee stbux 0 57.0 88 - 2/16/21/11 -
+fc0007ff 7c0001f8 bpermd 0 136.0 97 - - -
+fc0007ff 7c000212 modud 0 196.0 66 - - -
+fc0007ff 7c000214 add 0 80.0 57 - - -
+fc0007ff 7c000215 add 1 80.1 58 - - -
+fc0007ff 7c000216 moduw 0 197.0 66 - - -
+fc0007fe 7c000218 lxvx 0 901.0 61 - - -
+fc0007fe 7c00021a lxvl 0 891.0 61 - - -
+fc1007ff 7c000224 tlbiel 0 301.0 98 - - -
 fc2007fe 7c000228 lqarx 4 259.0
-fc0007ff 7c00022c dcbt 0 286.0 94 - -
-fc0007ff 7c00022e lhzx 0 46.0 65 - -
-fc00ffff 7c000234 cdtbcd 0 163.0 97 - -
-fc0007ff 7c000238 eqv 0 122.0 67 - -
-fc0007ff 7c000239 eqv 1 122.1 68 - -
-fc0007fe 7c00025a lxvll 0 892.0 61 - -
-fc0007ff 7c00025c mfbhrbe 0 193.0 98 - -
-fc1007ff 7c000264 tlbie 0 299.0 96 - -
-fc00fffe 7c000266 mfvsrld 0 903.0 71 - -
-fc0007ff 7c00026c eciwx 0 177.0 65 - -
-fc0007ff 7c00026e lhzux 0 47.0 65 - 1/16/21/11
-fc00ffff 7c000274 cbcdtd 0 162.0 97 - -
-fc0007ff 7c000278 xor 0 119.0 67 - -
-fc0007ff 7c000279 xor 1 119.1 68 - -
-fc0007fe 7c000298 lxvdsx 0 888.0 61 - -
-ffffffff 7c0002a4 slbsync 0 225.0 0 - -
-fc0007ff 7c0002a6 mfspr 0 266.0 99 - -
-fc0007ff 7c0002aa lwax 0 52.0 65 - -
-fe0007fe 7c0002ac dst 0 507.0 100 - -
-fe0007fe 7e0002ac dstt 0 508.0 100 - -
-fc0007ff 7c0002ae lhax 0 48.0 65 - -
-fc0007ff 7c0002ce lvxl 0 518.0 56 - -
-fc0007fe 7c0002d8 lxvwsx 0 900.0 61 - -
-ffffffff 7c0002e4 tlbia 0 249.0 0 - -
+fc0007ff 7c00022c dcbt 0 286.0 96 - - -
+fc0007ff 7c00022e lhzx 0 46.0 66 - - -
+fc00ffff 7c000234 cdtbcd 0 163.0 99 - - -
+fc0007ff 7c000238 eqv 0 122.0 68 - - -
+fc0007ff 7c000239 eqv 1 122.1 69 - - -
+fc0007fe 7c00025a lxvll 0 892.0 61 - - -
+fc0007ff 7c00025c mfbhrbe 0 193.0 100 - - -
+fc1007ff 7c000264 tlbie 0 299.0 98 - - -
+fc00fffe 7c000266 mfvsrld 0 903.0 72 - - -
+fc0007ff 7c00026c eciwx 0 177.0 66 - - -
+fc0007ff 7c00026e lhzux 0 47.0 66 - 1/16/21/11 -
+fc00ffff 7c000274 cbcdtd 0 162.0 99 - - -
+fc0007ff 7c000278 xor 0 119.0 68 - - -
+fc0007ff 7c000279 xor 1 119.1 69 - - -
+fc0007fe 7c000298 lxvdsx 0 888.0 61 - - -
+ffffffff 7c0002a4 slbsync 0 225.0 0 - - -
+fc0007ff 7c0002a6 mfspr 0 266.0 101 - - -
+fc0007ff 7c0002aa lwax 0 52.0 66 - - -
+fe0007fe 7c0002ac dst 0 507.0 102 - - -
+fe0007fe 7e0002ac dstt 0 508.0 102 - - -
+fc0007ff 7c0002ae lhax 0 48.0 66 - - -
+fc0007ff 7c0002ce lvxl 0 518.0 56 - - -
+fc0007fe 7c0002d8 lxvwsx 0 900.0 61 - - -
+ffffffff 7c0002e4 tlbia 0 249.0 0 - - -
 fc0007ff 7c0002e6 mftb 4 267.0
-fc0007ff 7c0002ea lwaux 0 53.0 65 - 1/16/21/11
-fe0007fe 7e0002ec dststt 0 509.0 100 - -
-fe0007fe 7c0002ec dstst 0 511.0 100 - -
-fc0007ff 7c0002ee lhaux 0 49.0 65 - 1/16/21/11
-fc00ffff 7c0002f4 popcntw 0 131.0 79 - -
-fc0007ff 7c000312 divdeu 0 174.0 57 - -
-fc0007ff 7c000313 divdeu 1 174.1 58 - -
-fc0007ff 7c000316 divweu 0 176.0 57 - -
-fc0007ff 7c000317 divweu 1 176.1 58 - -
-fc0007fe 7c000318 stxvx 0 930.0 82 - -
-fc0007fe 7c00031a stxvl 0 921.0 82 - -
-fc1f07ff 7c000324 slbmte 0 289.0 101 - -
-fc00fffe 7c000326 mtvsrws 0 908.0 92 - -
-fc0007ff 7c000329 pbt 1 209.0 102 - -
-fc0007ff 7c00032c icswx 0 179.0 103 - -
-fc0007ff 7c00032d icswx 1 179.1 102 - -
-fc0007ff 7c00032e sthx 0 58.0 86 - -
-fc0007ff 7c000338 orc 0 118.0 67 - -
-fc0007ff 7c000339 orc 1 118.1 68 - -
-fc0007ff 7c000352 divde 0 173.0 57 - -
-fc0007ff 7c000353 divde 1 173.1 58 - -
-fc0007ff 7c000356 divwe 0 175.0 57 - -
-fc0007ff 7c000357 divwe 1 175.1 58 - -
-fc0007fe 7c00035a stxvll 0 922.0 82 - -
-ffffffff 7c00035c clrbhrb 0 165.0 0 - -
-ffff07ff 7c000364 slbie 0 296.0 74 - -
-fc0007fe 7c000366 mtvsrdd 0 906.0 61 - -
-fc0007ff 7c00036c ecowx 0 178.0 65 - -
-fc0007ff 7c00036e sthux 0 59.0 86 - 2/16/21/11
-fc0007ff 7c000378 or 0 117.0 67 - -
-fc0007ff 7c000379 or 1 117.1 68 - -
-fc0007ff 7c000392 divdu 0 100.0 57 - -
-fc0007ff 7c000393 divdu 1 100.1 58 - -
-fc0007ff 7c000396 divwu 0 98.0 57 - -
-fc0007ff 7c000397 divwu 1 98.1 58 - -
-fc1f07ff 7c0003a4 slbieg 0 224.0 78 - -
-fc0007ff 7c0003a6 mtspr 0 265.0 104 - -
-ffe007ff 7c0003ac dcbi 0 172.0 73 - -
-fc0007ff 7c0003b8 nand 0 120.0 67 - -
-fc0007ff 7c0003b9 nand 1 120.1 68 - -
-fc0007ff 7c0003ce stvxl 0 531.0 81 - -
-fc0007ff 7c0003d2 divd 0 99.0 57 - -
-fc0007ff 7c0003d3 divd 1 99.1 58 - -
-fc0007ff 7c0003d6 divw 0 97.0 57 - -
-fc0007ff 7c0003d7 divw 1 97.1 58 - -
-ff1fffff 7c0003e4 slbia 0 295.0 105 - -
-fc00ffff 7c0003f4 popcntd 0 132.0 79 - -
-fc0007ff 7c0003f8 cmpb 0 135.0 95 - -
-fc0007ff 7c000410 subfc 2 86.2 106 - -
-fc0007ff 7c000411 subfc 3 86.3 107 - -
-fc0007ff 7c000414 addc 2 81.2 106 - -
-fc0007ff 7c000415 addc 3 81.3 107 - -
-fc0007fe 7c000418 lxsspx 0 884.0 61 - -
-fc0007ff 7c000428 ldbrx 0 68.0 65 - -
-fc0007ff 7c00042a lswx 0 237.0 65 - 4/16/21/11
-fc0007ff 7c00042c lwbrx 0 65.0 65 - -
-fc0007ff 7c00042e lfsx 0 363.0 108 - -
-fc0007ff 7c000430 srw 0 147.0 67 - -
-fc0007ff 7c000431 srw 1 147.1 68 - -
-fc00ffff 7c000434 cnttzw 0 128.0 69 - -
-fc00ffff 7c000435 cnttzw 1 128.1 70 - -
-fc0007ff 7c000436 srd 0 151.0 67 - -
-fc0007ff 7c000437 srd 1 151.1 68 - -
-fc0007ff 7c000450 subf 2 85.2 106 - -
-fc0007ff 7c000451 subf 3 85.3 107 - -
-ffffffff 7c00046c tlbsync 0 302.0 0 - -
-fc0007ff 7c00046e lfsux 0 362.0 108 - 2/16/-1/11
-fc00ffff 7c000474 cnttzd 0 129.0 69 - -
-fc00ffff 7c000475 cnttzd 1 129.1 70 - -
-fc7fffff 7c000480 mcrxrx 0 192.0 109 - -
-fc0007ff 7c00048c lwat 0 187.0 110 - -
-fc0007fe 7c000498 lxsdx 0 878.0 61 - -
-fc0007ff 7c0004aa lswi 8 236.0 111 - -
-ff9fffff 7c0004ac sync 4 276.0
-fc0007ff 7c0004ae lfdx 0 357.0 108 - -
-fc0007ff 7c0004cc ldat 0 183.0 110 - -
-fc00ffff 7c0004d0 neg 2 90.2 112 - -
-fc00ffff 7c0004d1 neg 3 90.3 113 - -
-fc0007ff 7c0004ee lfdux 0 356.0 108 - 2/16/-1/11
-fc0007ff 7c000510 subfe 2 87.2 106 - -
-fc0007ff 7c000511 subfe 3 87.3 107 - -
-fc0007ff 7c000514 adde 2 82.2 106 - -
-fc0007ff 7c000515 adde 3 82.3 107 - -
-fc0007fe 7c000518 stxsspx 0 916.0 82 - -
-ffdfffff 7c00051d tbegin 1 247.0 114 - -
-fc0007fe 7c000524 hashstp 0 1126.0 115 - -
-fc0007ff 7c000528 stdbrx 0 69.0 86 - -
-fc0007ff 7c00052a stswx 0 239.0 86 - -
-fc0007ff 7c00052c stwbrx 0 67.0 86 - -
-fc0007ff 7c00052e stfsx 0 386.0 116 - -
+fc0007ff 7c0002ea lwaux 0 53.0 66 - 1/16/21/11 -
+fe0007fe 7e0002ec dststt 0 509.0 102 - - -
+fe0007fe 7c0002ec dstst 0 511.0 102 - - -
+fc0007ff 7c0002ee lhaux 0 49.0 66 - 1/16/21/11 -
+fc00ffff 7c0002f4 popcntw 0 131.0 81 - - -
+fc0007ff 7c000312 divdeu 0 174.0 57 - - -
+fc0007ff 7c000313 divdeu 1 174.1 58 - - -
+fc0007ff 7c000316 divweu 0 176.0 57 - - -
+fc0007ff 7c000317 divweu 1 176.1 58 - - -
+fc0007fe 7c000318 stxvx 0 930.0 84 - - -
+fc0007fe 7c00031a stxvl 0 921.0 84 - - -
+fc1f07ff 7c000324 slbmte 0 289.0 103 - - -
+fc00fffe 7c000326 mtvsrws 0 908.0 94 - - -
+fc0007ff 7c000329 pbt 1 209.0 104 - - -
+fc0007ff 7c00032c icswx 0 179.0 105 - - -
+fc0007ff 7c00032d icswx 1 179.1 104 - - -
+fc0007ff 7c00032e sthx 0 58.0 88 - - -
+fc0007ff 7c000338 orc 0 118.0 68 - - -
+fc0007ff 7c000339 orc 1 118.1 69 - - -
+fc0007ff 7c000352 divde 0 173.0 57 - - -
+fc0007ff 7c000353 divde 1 173.1 58 - - -
+fc0007ff 7c000356 divwe 0 175.0 57 - - -
+fc0007ff 7c000357 divwe 1 175.1 58 - - -
+fc0007fe 7c00035a stxvll 0 922.0 84 - - -
+ffffffff 7c00035c clrbhrb 0 165.0 0 - - -
+ffff07ff 7c000364 slbie 0 296.0 75 - - -
+fc0007fe 7c000366 mtvsrdd 0 906.0 61 - - -
+fc0007ff 7c00036c ecowx 0 178.0 66 - - -
+fc0007ff 7c00036e sthux 0 59.0 88 - 2/16/21/11 -
+fc0007ff 7c000378 or 0 117.0 68 - - -
+fc0007ff 7c000379 or 1 117.1 69 - - -
+fc0007ff 7c000392 divdu 0 100.0 57 - - -
+fc0007ff 7c000393 divdu 1 100.1 58 - - -
+fc0007ff 7c000396 divwu 0 98.0 57 - - -
+fc0007ff 7c000397 divwu 1 98.1 58 - - -
+fc1f07ff 7c0003a4 slbieg 0 224.0 80 - - -
+fc0007ff 7c0003a6 mtspr 0 265.0 106 - - -
+ffe007ff 7c0003ac dcbi 0 172.0 74 - - -
+fc0007ff 7c0003b8 nand 0 120.0 68 - - -
+fc0007ff 7c0003b9 nand 1 120.1 69 - - -
+fc0007ff 7c0003ce stvxl 0 531.0 83 - - -
+fc0007ff 7c0003d2 divd 0 99.0 57 - - -
+fc0007ff 7c0003d3 divd 1 99.1 58 - - -
+fc0007ff 7c0003d6 divw 0 97.0 57 - - -
+fc0007ff 7c0003d7 divw 1 97.1 58 - - -
+ff1fffff 7c0003e4 slbia 0 295.0 107 - - -
+fc00ffff 7c0003f4 popcntd 0 132.0 81 - - -
+fc0007ff 7c0003f8 cmpb 0 135.0 97 - - -
+fc0007ff 7c000410 subfc 2 86.2 108 - - -
+fc0007ff 7c000411 subfc 3 86.3 109 - - -
+fc0007ff 7c000414 addc 2 81.2 108 - - -
+fc0007ff 7c000415 addc 3 81.3 109 - - -
+fc0007fe 7c000418 lxsspx 0 884.0 61 - - -
+fc0007ff 7c000428 ldbrx 0 68.0 66 - - -
+fc0007ff 7c00042a lswx 0 237.0 66 - 4/16/21/11 -
+fc0007ff 7c00042c lwbrx 0 65.0 66 - - -
+fc0007ff 7c00042e lfsx 0 363.0 110 - - -
+fc0007ff 7c000430 srw 0 147.0 68 - - -
+fc0007ff 7c000431 srw 1 147.1 69 - - -
+fc00ffff 7c000434 cnttzw 0 128.0 70 - - -
+fc00ffff 7c000435 cnttzw 1 128.1 71 - - -
+fc0007ff 7c000436 srd 0 151.0 68 - - -
+fc0007ff 7c000437 srd 1 151.1 69 - - -
+fc0007ff 7c000450 subf 2 85.2 108 - - -
+fc0007ff 7c000451 subf 3 85.3 109 - - -
+ffffffff 7c00046c tlbsync 0 302.0 0 - - -
+fc0007ff 7c00046e lfsux 0 362.0 110 - 2/16/-1/11 -
+fc00ffff 7c000474 cnttzd 0 129.0 70 - - -
+fc00ffff 7c000475 cnttzd 1 129.1 71 - - -
+fc7fffff 7c000480 mcrxrx 0 192.0 111 - - -
+fc0007ff 7c00048c lwat 0 187.0 112 - - -
+fc0007fe 7c000498 lxsdx 0 878.0 61 - - -
+fc0007ff 7c0004aa lswi 8 236.0 113 - - -
+ff9fffff 7c0004ac sync 0 276.0 114 - - 21:2:8
+fc0007ff 7c0004ae lfdx 0 357.0 110 - - -
+fc0007ff 7c0004cc ldat 0 183.0 112 - - -
+fc00ffff 7c0004d0 neg 2 90.2 115 - - -
+fc00ffff 7c0004d1 neg 3 90.3 116 - - -
+fc0007ff 7c0004ee lfdux 0 356.0 110 - 2/16/-1/11 -
+fc0007ff 7c000510 subfe 2 87.2 108 - - -
+fc0007ff 7c000511 subfe 3 87.3 109 - - -
+fc0007ff 7c000514 adde 2 82.2 108 - - -
+fc0007ff 7c000515 adde 3 82.3 109 - - -
+fc0007fe 7c000518 stxsspx 0 916.0 84 - - -
+ffdfffff 7c00051d tbegin 1 247.0 117 - - -
+fc0007fe 7c000524 hashstp 0 1126.0 118 - - -
+fc0007ff 7c000528 stdbrx 0 69.0 88 - - -
+fc0007ff 7c00052a stswx 0 239.0 88 - - -
+fc0007ff 7c00052c stwbrx 0 67.0 88 - - -
+fc0007ff 7c00052e stfsx 0 386.0 119 - - -
 fdffffff 7c00055d tend 5 258.0
-fc0007fe 7c000564 hashchkp 0 1128.0 115 - -
-fc0007ff 7c00056d stbcx 1 227.0 87 - -
-fc0007ff 7c00056e stfsux 0 385.0 116 - 2/16/-1/11
-fc0007ff 7c00058c stwat 0 240.0 117 - -
-fc00ffff 7c000590 subfze 2 89.2 112 - -
-fc00ffff 7c000591 subfze 3 89.3 113 - -
-fc00ffff 7c000594 addze 2 84.2 112 - -
-fc00ffff 7c000595 addze 3 84.3 113 - -
-fc0007fe 7c000598 stxsdx 0 911.0 82 - -
-fc7fffff 7c00059c tcheck 0 248.0 109 - -
-fc0007fe 7c0005a4 hashst 0 1125.0 115 - -
-fc0007ff 7c0005aa stswi 0 238.0 118 - -
-fc0007ff 7c0005ad sthcx 1 231.0 87 - -
-fc0007ff 7c0005ae stfdx 0 381.0 116 - -
-fc0007ff 7c0005cc stdat 0 228.0 117 - -
-fc00ffff 7c0005d0 subfme 2 88.2 112 - -
-fc00ffff 7c0005d1 subfme 3 88.3 113 - -
-fc0007ff 7c0005d2 mulld 2 92.2 106 - -
-fc0007ff 7c0005d3 mulld 3 92.3 107 - -
-fc00ffff 7c0005d4 addme 2 83.2 112 - -
-fc00ffff 7c0005d5 addme 3 83.3 113 - -
-fc0007ff 7c0005d6 mullw 2 91.2 106 - -
-fc0007ff 7c0005d7 mullw 3 91.3 107 - -
-ffdfffff 7c0005dd tsr 1 254.0 114 - -
-fc0007fe 7c0005e4 hashchk 0 1127.0 115 - -
-fc1cffff 7c0005e6 darn 0 171.0 119 - -
-fc0007ff 7c0005ee stfdux 0 380.0 116 - 2/16/-1/11
-ffe007ff 7c20060c copy 0 256.0 73 - -
-fc0007ff 7c000612 modsd 0 194.0 65 - -
-fc0007ff 7c000614 add 2 80.2 106 - -
-fc0007ff 7c000615 add 3 80.3 107 - -
-fc0007ff 7c000616 modsw 0 195.0 65 - -
-fc0007fe 7c000618 lxvw4x 0 899.0 61 - -
-fc0007fe 7c00061a lxsibzx 0 879.0 61 - -
-fc0007ff 7c00061d tabortwc 1 245.0 120 - -
-fc0007ff 7c00062a lwzcix 0 188.0 65 - -
-fc0007ff 7c00062c lhbrx 0 64.0 65 - -
-fc0007ff 7c000630 sraw 0 149.0 67 - -
-fc0007ff 7c000631 sraw 1 149.1 68 - -
-fc0007ff 7c000634 srad 0 153.0 67 - -
-fc0007ff 7c000635 srad 1 153.1 68 - -
-fc0007fe 7c000658 lxvh8x 0 889.0 61 - -
-fc0007fe 7c00065a lxsihzx 0 880.0 61 - -
-fc0007ff 7c00065d tabortdc 1 243.0 120 - -
-fc0007ff 7c00066a lhzcix 0 186.0 65 - -
-fe0007fe 7c00066c dss 0 506.0 121 - -
-fe0007fe 7e00066c dssall 0 510.0 0 - -
-fc0007ff 7c000670 srawi 0 148.0 122 - -
-fc0007ff 7c000671 srawi 1 148.1 123 - -
-fc0007fd 7c000674 sradi 0 152.0 124 - -
-fc0007fd 7c000675 sradi 1 152.1 125 - -
-ffffffff 7c00068c cpabort 0 170.0 0 - -
-fc0007fe 7c000698 lxvd2x 0 887.0 61 - -
-fc0007ff 7c00069d tabortwci 1 246.0 126 - -
-fc1e07ff 7c0006a6 slbmfev 0 293.0 127 - -
-fc0007ff 7c0006aa lbzcix 0 182.0 65 - -
-ffffffff 7c0006ac eieio 0 278.0 0 - -
-fc0007ff 7c0006ae lfiwax 0 358.0 108 - -
-fc0007fe 7c0006d8 lxvb16x 0 886.0 61 - -
-fc0007ff 7c0006dd tabortdci 1 244.0 126 - -
-ffff07ff 7c0006e4 rmieg 0 215.0 74 - -
-fc0007ff 7c0006ea ldcix 0 184.0 65 - -
-ffffffff 7c0006ec msgsync 0 204.0 0 - -
-fc0007ff 7c0006ee lfiwzx 0 359.0 108 - -
-fc0007fd 7c0006f4 extswsli 0 154.0 124 - -
-fc0007fd 7c0006f5 extswsli 1 154.1 125 - -
-fc0007ff 7c000712 divdeu 2 174.2 106 - -
-fc0007ff 7c000713 divdeu 3 174.3 107 - -
-fc0007ff 7c000716 divweu 2 176.2 106 - -
-fc0007ff 7c000717 divweu 3 176.3 107 - -
-fc0007fe 7c000718 stxvw4x 0 929.0 82 - -
-fc0007fe 7c00071a stxsibx 0 912.0 82 - -
-ffe0ffff 7c00071d tabort 1 242.0 128 - -
-fc1e07ff 7c000726 slbmfee 0 291.0 127 - -
-fc0007ff 7c00072a stwcix 0 241.0 86 - -
-fc0007ff 7c00072c sthbrx 0 66.0 86 - -
-fc00ffff 7c000734 extsh 0 124.0 69 - -
-fc00ffff 7c000735 extsh 1 124.1 70 - -
-fc0007ff 7c000752 divde 2 173.2 106 - -
-fc0007ff 7c000753 divde 3 173.3 107 - -
-fc0007ff 7c000756 divwe 2 175.2 106 - -
-fc0007ff 7c000757 divwe 3 175.3 107 - -
-fc0007fe 7c000758 stxvh8x 0 920.0 82 - -
-fc0007fe 7c00075a stxsihx 0 913.0 82 - -
-ffe0ffff 7c00075d treclaim 1 253.0 128 - -
-fc0007ff 7c00076a sthcix 0 230.0 86 - -
-fc00ffff 7c000774 extsb 0 123.0 69 - -
-fc00ffff 7c000775 extsb 1 123.1 70 - -
-fc0007ff 7c000792 divdu 2 100.2 106 - -
-fc0007ff 7c000793 divdu 3 100.3 107 - -
-fc0007ff 7c000796 divwu 2 98.2 106 - -
-fc0007ff 7c000797 divwu 3 98.3 107 - -
-fc0007fe 7c000798 stxvd2x 0 919.0 82 - -
-ffff07ff 7c0007a4 tlbld 0 250.0 74 - -
-fc1f07ff 7c0007a7 slbfee 1 222.0 129 - -
-fc0007ff 7c0007aa stbcix 0 226.0 86 - -
-ffe007ff 7c0007ac icbi 0 284.0 73 - -
-fc0007ff 7c0007ae stfiwx 0 382.0 116 - -
-fc00ffff 7c0007b4 extsw 0 125.0 69 - -
-fc00ffff 7c0007b5 extsw 1 125.1 70 - -
-fc0007ff 7c0007d2 divd 2 99.2 106 - -
-fc0007ff 7c0007d3 divd 3 99.3 107 - -
-fc0007ff 7c0007d6 divw 2 97.2 106 - -
-fc0007ff 7c0007d7 divw 3 97.3 107 - -
-fc0007fe 7c0007d8 stxvb16x 0 918.0 82 - -
-ffffffff 7c0007dd trechkpt 1 252.0 130 - -
-ffff07ff 7c0007e4 tlbli 0 251.0 74 - -
-fc0007ff 7c0007ea stdcix 0 229.0 86 - -
-ffe007ff 7c2007ec dcbzl 0 257.0 73 - -
-ffe007ff 7c0007ec dcbz 0 280.0 73 - -
-fc000000 80000000 lwz 0 29.0 131 - -
-fc000000 84000000 lwzu 0 30.0 131 - 1/16/21/-1
-fc000000 88000000 lbz 0 23.0 131 - -
-fc000000 8c000000 lbzu 0 24.0 131 - 1/16/21/-1
-fc000000 90000000 stw 0 38.0 132 - -
-fc000000 94000000 stwu 0 39.0 132 - 2/16/21/-1
-fc000000 98000000 stb 0 34.0 132 - -
-fc000000 9c000000 stbu 0 35.0 132 - 2/16/21/-1
-fc000000 a0000000 lhz 0 25.0 131 - -
-fc000000 a4000000 lhzu 0 26.0 131 - 1/16/21/-1
-fc000000 a8000000 lha 0 27.0 131 - -
-fc000000 ac000000 lhau 0 28.0 131 - 1/16/21/-1
-fc000000 b0000000 sth 0 36.0 132 - -
-fc000000 b4000000 sthu 0 37.0 132 - 2/16/21/-1
-fc000000 b8000000 lmw 0 42.0 131 - 3/16/21/-1
-fc000000 bc000000 stmw 0 43.0 132 - -
-fc000000 c0000000 lfs 0 360.0 133 - -
-fc000000 c4000000 lfsu 0 361.0 133 - 2/16/-1/-1
-fc000000 c8000000 lfd 0 354.0 133 - -
-fc000000 cc000000 lfdu 0 355.0 133 - 2/16/-1/-1
-fc000000 d0000000 stfs 0 383.0 134 - -
-fc000000 d4000000 stfsu 0 384.0 134 - 2/16/-1/-1
-fc000000 d8000000 stfd 0 378.0 134 - -
-fc000000 dc000000 stfdu 0 379.0 134 - 2/16/-1/-1
+fc0007fe 7c000564 hashchkp 0 1128.0 118 - - -
+fc0007ff 7c00056d stbcx 1 227.0 89 - - -
+fc0007ff 7c00056e stfsux 0 385.0 119 - 2/16/-1/11 -
+fc0007ff 7c00058c stwat 0 240.0 120 - - -
+fc00ffff 7c000590 subfze 2 89.2 115 - - -
+fc00ffff 7c000591 subfze 3 89.3 116 - - -
+fc00ffff 7c000594 addze 2 84.2 115 - - -
+fc00ffff 7c000595 addze 3 84.3 116 - - -
+fc0007fe 7c000598 stxsdx 0 911.0 84 - - -
+fc7fffff 7c00059c tcheck 0 248.0 111 - - -
+fc0007fe 7c0005a4 hashst 0 1125.0 118 - - -
+fc0007ff 7c0005aa stswi 0 238.0 121 - - -
+fc0007ff 7c0005ad sthcx 1 231.0 89 - - -
+fc0007ff 7c0005ae stfdx 0 381.0 119 - - -
+fc0007ff 7c0005cc stdat 0 228.0 120 - - -
+fc00ffff 7c0005d0 subfme 2 88.2 115 - - -
+fc00ffff 7c0005d1 subfme 3 88.3 116 - - -
+fc0007ff 7c0005d2 mulld 2 92.2 108 - - -
+fc0007ff 7c0005d3 mulld 3 92.3 109 - - -
+fc00ffff 7c0005d4 addme 2 83.2 115 - - -
+fc00ffff 7c0005d5 addme 3 83.3 116 - - -
+fc0007ff 7c0005d6 mullw 2 91.2 108 - - -
+fc0007ff 7c0005d7 mullw 3 91.3 109 - - -
+ffdfffff 7c0005dd tsr 1 254.0 117 - - -
+fc0007fe 7c0005e4 hashchk 0 1127.0 118 - - -
+fc1cffff 7c0005e6 darn 0 171.0 122 - - -
+fc0007ff 7c0005ee stfdux 0 380.0 119 - 2/16/-1/11 -
+ffe007ff 7c20060c copy 0 256.0 74 - - -
+fc0007ff 7c000612 modsd 0 194.0 66 - - -
+fc0007ff 7c000614 add 2 80.2 108 - - -
+fc0007ff 7c000615 add 3 80.3 109 - - -
+fc0007ff 7c000616 modsw 0 195.0 66 - - -
+fc0007fe 7c000618 lxvw4x 0 899.0 61 - - -
+fc0007fe 7c00061a lxsibzx 0 879.0 61 - - -
+fc0007ff 7c00061d tabortwc 1 245.0 123 - - -
+fc0007ff 7c00062a lwzcix 0 188.0 66 - - -
+fc0007ff 7c00062c lhbrx 0 64.0 66 - - -
+fc0007ff 7c000630 sraw 0 149.0 68 - - -
+fc0007ff 7c000631 sraw 1 149.1 69 - - -
+fc0007ff 7c000634 srad 0 153.0 68 - - -
+fc0007ff 7c000635 srad 1 153.1 69 - - -
+fc0007fe 7c000658 lxvh8x 0 889.0 61 - - -
+fc0007fe 7c00065a lxsihzx 0 880.0 61 - - -
+fc0007ff 7c00065d tabortdc 1 243.0 123 - - -
+fc0007ff 7c00066a lhzcix 0 186.0 66 - - -
+fe0007fe 7c00066c dss 0 506.0 124 - - -
+fe0007fe 7e00066c dssall 0 510.0 0 - - -
+fc0007ff 7c000670 srawi 0 148.0 125 - - -
+fc0007ff 7c000671 srawi 1 148.1 126 - - -
+fc0007fd 7c000674 sradi 0 152.0 127 - - -
+fc0007fd 7c000675 sradi 1 152.1 128 - - -
+ffffffff 7c00068c cpabort 0 170.0 0 - - -
+fc0007fe 7c000698 lxvd2x 0 887.0 61 - - -
+fc0007ff 7c00069d tabortwci 1 246.0 129 - - -
+fc1e07ff 7c0006a6 slbmfev 0 293.0 130 - - -
+fc0007ff 7c0006aa lbzcix 0 182.0 66 - - -
+ffffffff 7c0006ac eieio 0 278.0 0 - - -
+fc0007ff 7c0006ae lfiwax 0 358.0 110 - - -
+fc0007fe 7c0006d8 lxvb16x 0 886.0 61 - - -
+fc0007ff 7c0006dd tabortdci 1 244.0 129 - - -
+ffff07ff 7c0006e4 rmieg 0 215.0 75 - - -
+fc0007ff 7c0006ea ldcix 0 184.0 66 - - -
+ffffffff 7c0006ec msgsync 0 204.0 0 - - -
+fc0007ff 7c0006ee lfiwzx 0 359.0 110 - - -
+fc0007fd 7c0006f4 extswsli 0 154.0 127 - - -
+fc0007fd 7c0006f5 extswsli 1 154.1 128 - - -
+fc0007ff 7c000712 divdeu 2 174.2 108 - - -
+fc0007ff 7c000713 divdeu 3 174.3 109 - - -
+fc0007ff 7c000716 divweu 2 176.2 108 - - -
+fc0007ff 7c000717 divweu 3 176.3 109 - - -
+fc0007fe 7c000718 stxvw4x 0 929.0 84 - - -
+fc0007fe 7c00071a stxsibx 0 912.0 84 - - -
+ffe0ffff 7c00071d tabort 1 242.0 131 - - -
+fc1e07ff 7c000726 slbmfee 0 291.0 130 - - -
+fc0007ff 7c00072a stwcix 0 241.0 88 - - -
+fc0007ff 7c00072c sthbrx 0 66.0 88 - - -
+fc00ffff 7c000734 extsh 0 124.0 70 - - -
+fc00ffff 7c000735 extsh 1 124.1 71 - - -
+fc0007ff 7c000752 divde 2 173.2 108 - - -
+fc0007ff 7c000753 divde 3 173.3 109 - - -
+fc0007ff 7c000756 divwe 2 175.2 108 - - -
+fc0007ff 7c000757 divwe 3 175.3 109 - - -
+fc0007fe 7c000758 stxvh8x 0 920.0 84 - - -
+fc0007fe 7c00075a stxsihx 0 913.0 84 - - -
+ffe0ffff 7c00075d treclaim 1 253.0 131 - - -
+fc0007ff 7c00076a sthcix 0 230.0 88 - - -
+fc00ffff 7c000774 extsb 0 123.0 70 - - -
+fc00ffff 7c000775 extsb 1 123.1 71 - - -
+fc0007ff 7c000792 divdu 2 100.2 108 - - -
+fc0007ff 7c000793 divdu 3 100.3 109 - - -
+fc0007ff 7c000796 divwu 2 98.2 108 - - -
+fc0007ff 7c000797 divwu 3 98.3 109 - - -
+fc0007fe 7c000798 stxvd2x 0 919.0 84 - - -
+ffff07ff 7c0007a4 tlbld 0 250.0 75 - - -
+fc1f07ff 7c0007a7 slbfee 1 222.0 132 - - -
+fc0007ff 7c0007aa stbcix 0 226.0 88 - - -
+ffe007ff 7c0007ac icbi 0 284.0 74 - - -
+fc0007ff 7c0007ae stfiwx 0 382.0 119 - - -
+fc00ffff 7c0007b4 extsw 0 125.0 70 - - -
+fc00ffff 7c0007b5 extsw 1 125.1 71 - - -
+fc0007ff 7c0007d2 divd 2 99.2 108 - - -
+fc0007ff 7c0007d3 divd 3 99.3 109 - - -
+fc0007ff 7c0007d6 divw 2 97.2 108 - - -
+fc0007ff 7c0007d7 divw 3 97.3 109 - - -
+fc0007fe 7c0007d8 stxvb16x 0 918.0 84 - - -
+ffffffff 7c0007dd trechkpt 1 252.0 133 - - -
+ffff07ff 7c0007e4 tlbli 0 251.0 75 - - -
+fc0007ff 7c0007ea stdcix 0 229.0 88 - - -
+ffe007ff 7c2007ec dcbzl 0 257.0 74 - - -
+ffe007ff 7c0007ec dcbz 0 280.0 74 - - -
+fc000000 80000000 lwz 0 29.0 134 - - -
+fc000000 84000000 lwzu 0 30.0 134 - 1/16/21/-1 -
+fc000000 88000000 lbz 0 23.0 134 - - -
+fc000000 8c000000 lbzu 0 24.0 134 - 1/16/21/-1 -
+fc000000 90000000 stw 0 38.0 135 - - -
+fc000000 94000000 stwu 0 39.0 135 - 2/16/21/-1 -
+fc000000 98000000 stb 0 34.0 135 - - -
+fc000000 9c000000 stbu 0 35.0 135 - 2/16/21/-1 -
+fc000000 a0000000 lhz 0 25.0 134 - - -
+fc000000 a4000000 lhzu 0 26.0 134 - 1/16/21/-1 -
+fc000000 a8000000 lha 0 27.0 134 - - -
+fc000000 ac000000 lhau 0 28.0 134 - 1/16/21/-1 -
+fc000000 b0000000 sth 0 36.0 135 - - -
+fc000000 b4000000 sthu 0 37.0 135 - 2/16/21/-1 -
+fc000000 b8000000 lmw 0 42.0 134 - 3/16/21/-1 -
+fc000000 bc000000 stmw 0 43.0 135 - - -
+fc000000 c0000000 lfs 0 360.0 136 - - -
+fc000000 c4000000 lfsu 0 361.0 136 - 2/16/-1/-1 -
+fc000000 c8000000 lfd 0 354.0 136 - - -
+fc000000 cc000000 lfdu 0 355.0 136 - 2/16/-1/-1 -
+fc000000 d0000000 stfs 0 383.0 137 - - -
+fc000000 d4000000 stfsu 0 384.0 137 - 2/16/-1/-1 -
+fc000000 d8000000 stfd 0 378.0 137 - - -
+fc000000 dc000000 stfdu 0 379.0 137 - 2/16/-1/-1 -
 fc200000 e0000000 lq 4 233.0
-fc000003 e4000002 lxsd 0 877.0 135 - -
-fc000003 e4000003 lxssp 0 883.0 135 - -
-fc000003 e8000000 ld 0 32.0 136 - -
-fc000003 e8000001 ldu 0 33.0 136 - 1/16/21/-1
-fc000003 e8000002 lwa 0 31.0 136 - -
-fc0007ff ec000004 dadd 0 437.0 137 - -
-fc0007ff ec000005 dadd 1 437.1 138 - -
-fc0001ff ec000006 dqua 0 461.0 139 - -
-fc0001ff ec000007 dqua 1 461.1 140 - -
-fc0007ff ec000024 fdivs 0 322.0 137 - -
-fc0007ff ec000025 fdivs 1 322.1 138 - -
-fc0007ff ec000028 fsubs 0 351.0 137 - -
-fc0007ff ec000029 fsubs 1 351.1 138 - -
-fc0007ff ec00002a fadds 0 305.0 137 - -
-fc0007ff ec00002b fadds 1 305.1 138 - -
-fc1f07ff ec00002c fsqrts 0 349.0 141 - -
-fc1f07ff ec00002d fsqrts 1 349.1 142 - -
-fc1f07ff ec000030 fres 0 339.0 141 - -
-fc1f07ff ec000031 fres 1 339.1 142 - -
-fc00f83f ec000032 fmuls 0 331.0 143 - -
-fc00f83f ec000033 fmuls 1 331.1 144 - -
-fc1f07ff ec000034 frsqrtes 0 346.0 141 - -
-fc1f07ff ec000035 frsqrtes 1 346.1 142 - -
-fc00003f ec000038 fmsubs 0 329.0 145 - -
-fc00003f ec000039 fmsubs 1 329.1 146 - -
-fc00003f ec00003a fmadds 0 324.0 145 - -
-fc00003f ec00003b fmadds 1 324.1 146 - -
-fc00003f ec00003c fnmsubs 0 337.0 145 - -
-fc00003f ec00003d fnmsubs 1 337.1 146 - -
-fc00003f ec00003e fnmadds 0 335.0 145 - -
-fc00003f ec00003f fnmadds 1 335.1 146 - -
-fc0007ff ec000044 dmul 0 459.0 137 - -
-fc0007ff ec000045 dmul 1 459.1 138 - -
-fc0001ff ec000046 drrnd 0 470.0 139 - -
-fc0001ff ec000047 drrnd 1 470.1 140 - -
-fc0003ff ec000084 dscli 0 473.0 147 - -
-fc0003ff ec000085 dscli 1 473.1 148 - -
-fc0001ff ec000086 dquai 0 462.0 149 - -
-fc0001ff ec000087 dquai 1 462.1 150 - -
-fc0003ff ec0000c4 dscri 0 475.0 147 - -
-fc0003ff ec0000c5 dscri 1 475.1 148 - -
-fc0001ff ec0000c6 drintx 0 468.0 151 - -
-fc0001ff ec0000c7 drintx 1 468.1 152 - -
-fc0007ff ec000104 dcmpo 0 442.0 153 - -
-fc0007ff ec000144 dtstex 0 483.0 153 - -
-fc0003ff ec000184 dtstdc 0 479.0 154 - -
-fc0003ff ec0001c4 dtstdg 0 481.0 154 - -
-fc0001ff ec0001c6 drintn 0 466.0 151 - -
-fc0001ff ec0001c7 drintn 1 466.1 152 - -
-fc0007ff ec000204 dctdp 0 446.0 141 - -
-fc0007ff ec000205 dctdp 1 446.1 142 - -
-fc0007ff ec000244 dctfix 0 447.0 141 - -
-fc0007ff ec000245 dctfix 1 447.1 142 - -
-fc0007ff ec000284 ddedpd 0 451.0 155 - -
-fc0007ff ec000285 ddedpd 1 451.1 156 - -
-fc0007ff ec0002c4 dxex 0 489.0 141 - -
-fc0007ff ec0002c5 dxex 1 489.1 142 - -
-fc0007ff ec000404 dsub 0 477.0 137 - -
-fc0007ff ec000405 dsub 1 477.1 138 - -
-fc0007ff ec000444 ddiv 0 453.0 137 - -
-fc0007ff ec000445 ddiv 1 453.1 138 - -
-fc0007ff ec000504 dcmpu 0 444.0 153 - -
-fc0007ff ec000544 dtstsf 0 485.0 153 - -
-fc4007ff ec000546 dtstsfi 0 486.0 157 - -
-fc0007ff ec000604 drsp 0 472.0 141 - -
-fc0007ff ec000605 drsp 1 472.1 142 - -
-fc1f07ff ec000644 dcffix 0 439.0 141 - -
-fc1f07ff ec000645 dcffix 1 439.1 142 - -
-fc0007ff ec000684 denbcd 0 455.0 158 - -
-fc0007ff ec000685 denbcd 1 455.1 159 - -
-fc1f07ff ec00069c fcfids 0 307.0 141 - -
-fc1f07ff ec00069d fcfids 1 307.1 142 - -
-fc0007ff ec0006c4 diex 0 457.0 137 - -
-fc0007ff ec0006c5 diex 1 457.1 138 - -
-fc1f07ff ec00079c fcfidus 0 309.0 141 - -
-fc1f07ff ec00079d fcfidus 1 309.1 142 - -
-fc0007f8 f0000000 xsaddsp 0 933.0 160 - -
-fc0007f8 f0000008 xsmaddasp 0 959.0 160 - -
-fc0004f8 f0000010 xxsldwi 0 1121.0 161 - -
-fc0007f8 f0000018 xscmpeqdp 0 934.0 160 - -
-fc1f07fc f0000028 xsrsqrtesp 0 993.0 162 - -
-fc1f07fc f000002c xssqrtsp 0 995.0 162 - -
-fc000030 f0000030 xxsel 0 1120.0 163 - -
-fc0007f8 f0000040 xssubsp 0 997.0 160 - -
-fc0007f8 f0000048 xsmaddmsp 0 961.0 160 - -
-fc0004f8 f0000050 xxpermdi 0 1118.0 161 - -
-fc0007f8 f0000058 xscmpgtdp 0 937.0 160 - -
-fc1f07fc f0000068 xsresp 0 990.0 162 - -
-fc0007f8 f0000080 xsmulsp 0 973.0 160 - -
-fc0007f8 f0000088 xsmsubasp 0 969.0 160 - -
-fc0007f8 f0000090 xxmrghw 0 1115.0 160 - -
-fc0007f8 f0000098 xscmpgedp 0 936.0 160 - -
-fc0007f8 f00000c0 xsdivsp 0 956.0 160 - -
-fc0007f8 f00000c8 xsmsubmsp 0 971.0 160 - -
-fc0007f8 f00000d0 xxperm 0 1117.0 160 - -
-fc0007f8 f0000100 xsadddp 0 932.0 160 - -
-fc0007f8 f0000108 xsmaddadp 0 958.0 160 - -
-fc6007f9 f0000118 xscmpudp 0 939.0 164 - -
-fc1f07fc f0000120 xscvdpuxws 0 947.0 162 - -
-fc1f07fc f0000124 xsrdpi 0 984.0 162 - -
-fc1f07fc f0000128 xsrsqrtedp 0 992.0 162 - -
-fc1f07fc f000012c xssqrtdp 0 994.0 162 - -
-fc0007f8 f0000140 xssubdp 0 996.0 160 - -
-fc0007f8 f0000148 xsmaddmdp 0 960.0 160 - -
-fc6007f9 f0000158 xscmpodp 0 938.0 164 - -
-fc1f07fc f0000160 xscvdpsxws 0 945.0 162 - -
-fc1f07fc f0000164 xsrdpiz 0 988.0 162 - -
-fc1f07fc f0000168 xsredp 0 989.0 162 - -
-fc0007f8 f0000180 xsmuldp 0 972.0 160 - -
-fc0007f8 f0000188 xsmsubadp 0 968.0 160 - -
-fc0007f8 f0000190 xxmrglw 0 1116.0 160 - -
-fc1f07fc f00001a4 xsrdpip 0 987.0 162 - -
-fc7f07fd f00001a8 xstsqrtdp 0 999.0 165 - -
-fc1f07fc f00001ac xsrdpic 0 985.0 162 - -
-fc0007f8 f00001c0 xsdivdp 0 955.0 160 - -
-fc0007f8 f00001c8 xsmsubmdp 0 970.0 160 - -
-fc0007f8 f00001d0 xxpermr 0 1119.0 160 - -
-fc6007f9 f00001d8 xscmpexpdp 0 935.0 164 - -
-fc1f07fc f00001e4 xsrdpim 0 986.0 162 - -
-fc6007f9 f00001e8 xstdivdp 0 998.0 164 - -
-fc0007f8 f0000200 xvaddsp 0 1007.0 160 - -
-fc0007f8 f0000208 xvmaddasp 0 1043.0 160 - -
-fc0007f8 f0000218 xvcmpeqsp 0 1009.0 166 - -
-fc1f07fc f0000220 xvcvspuxws 0 1029.0 162 - -
-fc1f07fc f0000224 xvrspi 0 1075.0 162 - -
-fc1f07fc f0000228 xvrsqrtesp 0 1081.0 162 - -
-fc1f07fc f000022c xvsqrtsp 0 1083.0 162 - -
-fc0007f8 f0000240 xvsubsp 0 1085.0 160 - -
-fc0007f8 f0000248 xvmaddmsp 0 1045.0 160 - -
-fc0007f8 f0000258 xvcmpgtsp 0 1013.0 166 - -
-fc1f07fc f0000260 xvcvspsxws 0 1027.0 162 - -
-fc1f07fc f0000264 xvrspiz 0 1079.0 162 - -
-fc1f07fc f0000268 xvresp 0 1074.0 162 - -
-fc0007f8 f0000280 xvmulsp 0 1055.0 160 - -
-fc0007f8 f0000288 xvmsubasp 0 1051.0 160 - -
-fc1c07fc f0000290 xxspltw 0 1123.0 167 - -
-fc1007fc f0000294 xxextractuw 0 1101.0 168 - -
-fc0007f8 f0000298 xvcmpgesp 0 1011.0 166 - -
-fc1f07fc f00002a0 xvcvuxwsp 0 1037.0 162 - -
-fc1f07fc f00002a4 xvrspip 0 1078.0 162 - -
-fc7f07fd f00002a8 xvtsqrtsp 0 1090.0 165 - -
-fc1f07fc f00002ac xvrspic 0 1076.0 162 - -
-fc0007f8 f00002c0 xvdivsp 0 1039.0 160 - -
-fc0007f8 f00002c8 xvmsubmsp 0 1053.0 160 - -
-fc1807fe f00002d0 xxspltib 0 1122.0 169 - -
-fc1007fc f00002d4 xxinsertw 0 1106.0 168 - -
-fc1f07fc f00002e0 xvcvsxwsp 0 1033.0 162 - -
-fc1f07fc f00002e4 xvrspim 0 1077.0 162 - -
-fc6007f9 f00002e8 xvtdivsp 0 1087.0 164 - -
-fc0007f8 f0000300 xvadddp 0 1006.0 160 - -
-fc0007f8 f0000308 xvmaddadp 0 1042.0 160 - -
-fc0007f8 f0000318 xvcmpeqdp 0 1008.0 166 - -
-fc1f07fc f0000320 xvcvdpuxws 0 1021.0 162 - -
-fc1f07fc f0000324 xvrdpi 0 1068.0 162 - -
-fc1f07fc f0000328 xvrsqrtedp 0 1080.0 162 - -
-fc1f07fc f000032c xvsqrtdp 0 1082.0 162 - -
-fc0007f8 f0000340 xvsubdp 0 1084.0 160 - -
-fc0007f8 f0000348 xvmaddmdp 0 1044.0 160 - -
-fc0007f8 f0000358 xvcmpgtdp 0 1012.0 166 - -
-fc1f07fc f0000360 xvcvdpsxws 0 1019.0 162 - -
-fc1f07fc f0000364 xvrdpiz 0 1072.0 162 - -
-fc1f07fc f0000368 xvredp 0 1073.0 162 - -
-fc0007f8 f0000380 xvmuldp 0 1054.0 160 - -
-fc0007f8 f0000388 xvmsubadp 0 1050.0 160 - -
-fc0007f8 f0000398 xvcmpgedp 0 1010.0 166 - -
-fc1f07fc f00003a0 xvcvuxwdp 0 1036.0 162 - -
-fc1f07fc f00003a4 xvrdpip 0 1071.0 162 - -
-fc7f07fd f00003a8 xvtsqrtdp 0 1089.0 165 - -
-fc1f07fc f00003ac xvrdpic 0 1069.0 162 - -
-fc0007f8 f00003c0 xvdivdp 0 1038.0 160 - -
-fc0007f8 f00003c8 xvmsubmdp 0 1052.0 160 - -
-fc1f07fc f00003e0 xvcvsxwdp 0 1032.0 162 - -
-fc1f07fc f00003e4 xvrdpim 0 1070.0 162 - -
-fc6007f9 f00003e8 xvtdivdp 0 1086.0 164 - -
-fc0007f8 f0000400 xsmaxcdp 0 962.0 160 - -
-fc0007f8 f0000408 xsnmaddasp 0 977.0 160 - -
-fc0007f8 f0000410 xxland 0 1107.0 160 - -
-fc1f07fc f0000424 xscvdpsp 0 942.0 162 - -
-fc1f07fc f000042c xscvdpspn 0 943.0 162 - -
-fc0007f8 f0000440 xsmincdp 0 965.0 160 - -
-fc0007f8 f0000448 xsnmaddmsp 0 979.0 160 - -
-fc0007f8 f0000450 xxlandc 0 1108.0 160 - -
-fc1f07fc f0000464 xsrsp 0 991.0 162 - -
-fc0007f8 f0000480 xsmaxjdp 0 964.0 160 - -
-fc0007f8 f0000488 xsnmsubasp 0 981.0 160 - -
-fc0007f8 f0000490 xxlor 0 1112.0 160 - -
-fc1f07fc f00004a0 xscvuxdsp 0 954.0 162 - -
-fc0007fd f00004a8 xststdcsp 0 1001.0 170 - -
-fc0007f8 f00004c0 xsminjdp 0 967.0 160 - -
-fc0007f8 f00004c8 xsnmsubmsp 0 983.0 160 - -
-fc0007f8 f00004d0 xxlxor 0 1114.0 160 - -
-fc1f07fc f00004e0 xscvsxdsp 0 952.0 162 - -
-fc0007f8 f0000500 xsmaxdp 0 963.0 160 - -
-fc0007f8 f0000508 xsnmaddadp 0 976.0 160 - -
-fc0007f8 f0000510 xxlnor 0 1111.0 160 - -
-fc1f07fc f0000520 xscvdpuxds 0 946.0 162 - -
-fc1f07fc f0000524 xscvspdp 0 949.0 162 - -
-fc1f07fc f000052c xscvspdpn 0 950.0 162 - -
-fc0007f8 f0000540 xsmindp 0 966.0 160 - -
-fc0007f8 f0000548 xsnmaddmdp 0 978.0 160 - -
-fc0007f8 f0000550 xxlorc 0 1113.0 160 - -
-fc1f07fc f0000560 xscvdpsxds 0 944.0 162 - -
-fc1f07fc f0000564 xsabsdp 0 931.0 162 - -
-fc1f07fc f011056c xscvdphp 0 941.0 171 - -
-fc1f07fc f010056c xscvhpdp 0 948.0 171 - -
-fc1f07fd f000056c xsxexpdp 0 1002.0 172 - -
-fc1f07fd f001056c xsxsigdp 0 1003.0 173 - -
-fc0007f8 f0000580 xscpsgndp 0 940.0 160 - -
-fc0007f8 f0000588 xsnmsubadp 0 980.0 160 - -
-fc0007f8 f0000590 xxlnand 0 1110.0 160 - -
-fc1f07fc f00005a0 xscvuxddp 0 953.0 162 - -
-fc1f07fc f00005a4 xsnabsdp 0 974.0 162 - -
-fc0007fd f00005a8 xststdcdp 0 1000.0 170 - -
-fc0007f8 f00005c8 xsnmsubmdp 0 982.0 160 - -
-fc0007f8 f00005d0 xxleqv 0 1109.0 160 - -
-fc1f07fc f00005e0 xscvsxddp 0 951.0 162 - -
-fc1f07fc f00005e4 xsnegdp 0 975.0 162 - -
-fc0007f8 f0000600 xvmaxsp 0 1047.0 160 - -
-fc0007f8 f0000608 xvnmaddasp 0 1061.0 160 - -
-fc0007f8 f0000618 xvcmpeqsp 1 1009.1 174 - -
-fc1f07fc f0000620 xvcvspuxds 0 1028.0 162 - -
-fc1f07fc f0000624 xvcvdpsp 0 1017.0 162 - -
-fc0007f8 f0000640 xvminsp 0 1049.0 160 - -
-fc0007f8 f0000648 xvnmaddmsp 0 1063.0 160 - -
-fc0007f8 f0000658 xvcmpgtsp 1 1013.1 174 - -
-fc1f07fc f0000660 xvcvspsxds 0 1026.0 162 - -
-fc1f07fc f0000664 xvabssp 0 1005.0 162 - -
-fc0007f8 f0000680 xvcpsgnsp 0 1015.0 160 - -
-fc0007f8 f0000688 xvnmsubasp 0 1065.0 160 - -
-fc0007f8 f0000698 xvcmpgesp 1 1011.1 174 - -
-fc1f07fc f00006a0 xvcvuxdsp 0 1035.0 162 - -
-fc1f07fc f00006a4 xvnabssp 0 1057.0 162 - -
-fc0007b8 f00006a8 xvtstdcsp 0 1092.0 175 - -
-fc0007f8 f00006c0 xviexpsp 0 1041.0 160 - -
-fc0007f8 f00006c8 xvnmsubmsp 0 1067.0 160 - -
-fc1f07fc f00006e0 xvcvsxdsp 0 1031.0 162 - -
-fc1f07fc f00006e4 xvnegsp 0 1059.0 162 - -
-fc0007f8 f0000700 xvmaxdp 0 1046.0 160 - -
-fc0007f8 f0000708 xvnmaddadp 0 1060.0 160 - -
-fc0007f8 f0000718 xvcmpeqdp 1 1008.1 174 - -
-fc1f07fc f0000720 xvcvdpuxds 0 1020.0 162 - -
-fc1f07fc f0000724 xvcvspdp 0 1024.0 162 - -
-fc0007fe f000072c xsiexpdp 0 957.0 61 - -
-fc0007f8 f0000740 xvmindp 0 1048.0 160 - -
-fc0007f8 f0000748 xvnmaddmdp 0 1062.0 160 - -
-fc0007f8 f0000758 xvcmpgtdp 1 1012.1 174 - -
-fc1f07fc f0000760 xvcvdpsxds 0 1018.0 162 - -
-fc1f07fc f0000764 xvabsdp 0 1004.0 162 - -
-fc1f07fc f018076c xvcvhpsp 0 1022.0 171 - -
-fc1f07fc f019076c xvcvsphp 0 1025.0 171 - -
-fc1f07fc f000076c xvxexpdp 0 1093.0 162 - -
-fc1f07fc f008076c xvxexpsp 0 1094.0 171 - -
-fc1f07fc f001076c xvxsigdp 0 1095.0 171 - -
-fc1f07fc f009076c xvxsigsp 0 1096.0 171 - -
-fc1f07fc f017076c xxbrd 0 1097.0 171 - -
-fc1f07fc f007076c xxbrh 0 1098.0 171 - -
-fc1f07fc f01f076c xxbrq 0 1099.0 171 - -
-fc1f07fc f00f076c xxbrw 0 1100.0 171 - -
-fc0007f8 f0000780 xvcpsgndp 0 1014.0 160 - -
-fc0007f8 f0000788 xvnmsubadp 0 1064.0 160 - -
-fc0007f8 f0000798 xvcmpgedp 1 1010.1 174 - -
-fc1f07fc f00007a0 xvcvuxddp 0 1034.0 162 - -
-fc1f07fc f00007a4 xvnabsdp 0 1056.0 162 - -
-fc0007b8 f00007a8 xvtstdcdp 0 1091.0 175 - -
-fc0007f8 f00007c0 xviexpdp 0 1040.0 160 - -
-fc0007f8 f00007c8 xvnmsubmdp 0 1066.0 160 - -
-fc1f07fc f00007e0 xvcvsxddp 0 1030.0 162 - -
-fc1f07fc f00007e4 xvnegdp 0 1058.0 162 - -
-fc000007 f4000001 lxv 0 885.0 176 - -
-fc000003 f4000002 stxsd 0 910.0 177 - -
-fc000003 f4000003 stxssp 0 915.0 177 - -
-fc000007 f4000005 stxv 0 917.0 178 - -
-fc000003 f8000000 std 0 40.0 179 - -
-fc000003 f8000001 stdu 0 41.0 179 - 2/16/21/-1
-fc200003 f8000002 stq 0 234.0 180 - -
-fc6007ff fc000000 fcmpu 0 311.0 153 - -
-fc2007ff fc000004 daddq 0 438.0 181 - -
-fc2007ff fc000005 daddq 1 438.1 182 - -
-fc2001ff fc000006 dquaq 0 464.0 183 - -
-fc2001ff fc000007 dquaq 1 464.1 184 - -
-fc0007ff fc000008 xsaddqp 0 388.0 185 - -
-fc0007ff fc000009 xsaddqp 0 389.0 185 - -
-fc0001ff fc00000a xsrqpi 0 427.0 186 - -
-fc0001ff fc00000b xsrqpix 0 428.0 187 - -
-fc0007ff fc000010 fcpsgn 0 312.0 137 - -
-fc0007ff fc000011 fcpsgn 1 312.1 138 - -
-fc1f07ff fc000018 frsp 0 344.0 141 - -
-fc1f07ff fc000019 frsp 1 344.1 142 - -
-fc1f07ff fc00001c fctiw 0 317.0 141 - -
-fc1f07ff fc00001d fctiw 1 317.1 142 - -
-fc1f07ff fc00001e fctiwz 0 320.0 141 - -
-fc1f07ff fc00001f fctiwz 1 320.1 142 - -
-fc0007ff fc000024 fdiv 0 321.0 137 - -
-fc0007ff fc000025 fdiv 1 321.1 138 - -
-fc0007ff fc000028 fsub 0 350.0 137 - -
-fc0007ff fc000029 fsub 1 350.1 138 - -
-fc0007ff fc00002a fadd 0 304.0 137 - -
-fc0007ff fc00002b fadd 1 304.1 138 - -
-fc1f07ff fc00002c fsqrt 0 348.0 141 - -
-fc1f07ff fc00002d fsqrt 1 348.1 142 - -
-fc00003f fc00002e fsel 0 347.0 145 - -
-fc00003f fc00002f fsel 1 347.1 146 - -
-fc1f07ff fc000030 fre 0 338.0 141 - -
-fc1f07ff fc000031 fre 1 338.1 142 - -
-fc00f83f fc000032 fmul 0 330.0 143 - -
-fc00f83f fc000033 fmul 1 330.1 144 - -
-fc1f07ff fc000034 frsqrte 0 345.0 141 - -
-fc1f07ff fc000035 frsqrte 1 345.1 142 - -
-fc00003f fc000038 fmsub 0 328.0 145 - -
-fc00003f fc000039 fmsub 1 328.1 146 - -
-fc00003f fc00003a fmadd 0 323.0 145 - -
-fc00003f fc00003b fmadd 1 323.1 146 - -
-fc00003f fc00003c fnmsub 0 336.0 145 - -
-fc00003f fc00003d fnmsub 1 336.1 146 - -
-fc00003f fc00003e fnmadd 0 334.0 145 - -
-fc00003f fc00003f fnmadd 1 334.1 146 - -
-fc6007ff fc000040 fcmpo 0 310.0 153 - -
-fc2007ff fc000044 dmulq 0 460.0 181 - -
-fc2007ff fc000045 dmulq 1 460.1 182 - -
-fc2001ff fc000046 drrndq 0 471.0 188 - -
-fc2001ff fc000047 drrndq 1 471.1 189 - -
-fc0007ff fc000048 xsmulqp 0 419.0 185 - -
-fc0007ff fc000049 xsmulqp 0 420.0 185 - -
-fc0001ff fc00004a xsrqpxp 0 429.0 186 - -
-fc1fffff fc00004c mtfsb1 0 373.0 190 - -
-fc1fffff fc00004d mtfsb1 1 373.1 191 - -
-fc1f07ff fc000050 fneg 0 333.0 141 - -
-fc1f07ff fc000051 fneg 1 333.1 142 - -
-fc63ffff fc000080 mcrfs 0 364.0 35 - -
-fc2003ff fc000084 dscliq 0 474.0 192 - -
-fc2003ff fc000085 dscliq 1 474.1 193 - -
-fc2001ff fc000086 dquaiq 0 463.0 194 - -
-fc2001ff fc000087 dquaiq 1 463.1 195 - -
-fc1fffff fc00008c mtfsb0 0 372.0 190 - -
-fc1fffff fc00008d mtfsb0 1 372.1 191 - -
-fc1f07ff fc000090 fmr 0 325.0 141 - -
-fc1f07ff fc000091 fmr 1 325.1 142 - -
-fc2003ff fc0000c4 dscriq 0 476.0 192 - -
-fc2003ff fc0000c5 dscriq 1 476.1 193 - -
-fc2001ff fc0000c6 drintxq 0 469.0 196 - -
-fc2001ff fc0000c7 drintxq 1 469.1 197 - -
-fc0007ff fc0000c8 xscpsgnqp 0 396.0 185 - -
-fc6007ff fc000100 ftdiv 0 352.0 153 - -
-fc0007ff fc000104 dcmpoq 0 443.0 198 - -
-fc6007ff fc000108 xscmpoqp 0 394.0 199 - -
-fc7e0fff fc00010c mtfsfi 0 377.0 200 - -
-fc7e0fff fc00010d mtfsfi 1 377.1 201 - -
-fc1f07ff fc000110 fnabs 0 332.0 141 - -
-fc1f07ff fc000111 fnabs 1 332.1 142 - -
-fc1f07ff fc00011c fctiwu 0 318.0 141 - -
-fc1f07ff fc00011d fctiwu 1 318.1 142 - -
-fc1f07ff fc00011e fctiwuz 0 319.0 141 - -
-fc1f07ff fc00011f fctiwuz 1 319.1 142 - -
-fc7f07ff fc000140 ftsqrt 0 353.0 202 - -
-fc0007ff fc000144 dtstexq 0 484.0 198 - -
-fc6007ff fc000148 xscmpexpqp 0 391.0 199 - -
-fc0003ff fc000184 dtstdcq 0 480.0 203 - -
-fc0003ff fc0001c4 dtstdgq 0 482.0 203 - -
-fc2001ff fc0001c6 drintnq 0 467.0 196 - -
-fc2001ff fc0001c7 drintnq 1 467.1 197 - -
-fc2007ff fc000204 dctqpq 0 450.0 204 - -
-fc2007ff fc000205 dctqpq 1 450.1 205 - -
-fc1f07ff fc000210 fabs 0 303.0 141 - -
-fc1f07ff fc000211 fabs 1 303.1 142 - -
-fc0007ff fc000244 dctfixq 0 448.0 206 - -
-fc0007ff fc000245 dctfixq 1 448.1 207 - -
-fc2007ff fc000284 ddedpdq 0 452.0 208 - -
-fc2007ff fc000285 ddedpdq 1 452.1 209 - -
-fc0007ff fc0002c4 dxexq 0 490.0 206 - -
-fc0007ff fc0002c5 dxexq 1 490.1 207 - -
-fc0007ff fc000308 xsmaddqp 0 413.0 185 - -
-fc0007ff fc000309 xsmaddqp 0 414.0 185 - -
-fc1f07ff fc000310 frin 0 341.0 141 - -
-fc1f07ff fc000311 frin 1 341.1 142 - -
-fc0007ff fc000348 xsmsubqp 0 417.0 185 - -
-fc0007ff fc000349 xsmsubqp 0 418.0 185 - -
-fc1f07ff fc000350 friz 0 343.0 141 - -
-fc1f07ff fc000351 friz 1 343.1 142 - -
-fc0007ff fc000388 xsnmaddqp 0 423.0 185 - -
-fc0007ff fc000389 xsnmaddqp 0 424.0 185 - -
-fc1f07ff fc000390 frip 0 342.0 141 - -
-fc1f07ff fc000391 frip 1 342.1 142 - -
-fc0007ff fc0003c8 xsnmsubqp 0 425.0 185 - -
-fc0007ff fc0003c9 xsnmsubqp 0 426.0 185 - -
-fc1f07ff fc0003d0 frim 0 340.0 141 - -
-fc1f07ff fc0003d1 frim 1 340.1 142 - -
-fc2007ff fc000404 dsubq 0 478.0 181 - -
-fc2007ff fc000405 dsubq 1 478.1 182 - -
-fc0007ff fc000408 xssubqp 0 432.0 185 - -
-fc0007ff fc000409 xssubqp 0 433.0 185 - -
-fc2007ff fc000444 ddivq 0 454.0 181 - -
-fc2007ff fc000445 ddivq 1 454.1 182 - -
-fc0007ff fc000448 xsdivqp 0 410.0 185 - -
-fc0007ff fc000449 xsdivqp 0 411.0 185 - -
-fc1fffff fc00048e mffs 0 365.0 210 - -
-fc1f07ff fc14048e mffscdrn 0 366.0 211 - -
-fc1fc7ff fc15048e mffscdrni 0 367.0 212 - -
-fc1fffff fc01048e mffsce 0 368.0 213 - -
-fc1f07ff fc16048e mffscrn 0 369.0 211 - -
-fc1fe7ff fc17048e mffscrni 0 370.0 214 - -
-fc1fffff fc18048e mffsl 0 371.0 213 - -
-fc1fffff fc00048f mffs 1 365.1 215 - -
-fc0007ff fc000504 dcmpuq 0 445.0 198 - -
-fc6007ff fc000508 xscmpuqp 0 395.0 199 - -
-fc0007ff fc000544 dtstsfq 0 488.0 216 - -
-fc4007ff fc000546 dtstsfiq 0 487.0 217 - -
-fc0007ff fc000588 xststdcqp 0 434.0 218 - -
-fc0007ff fc00058e mtfsf 0 375.0 219 - -
-fc0007ff fc00058f mtfsf 1 375.1 220 - -
-fc2007ff fc000604 drdpq 0 465.0 221 - -
-fc2007ff fc000605 drdpq 1 465.1 222 - -
-fc2007ff fc000644 dcffixq 0 440.0 204 - -
-fc2007ff fc000645 dcffixq 1 440.1 205 - -
-fc1f07ff fc000648 xsabsqp 0 387.0 223 - -
-fc1f07ff fc080648 xsnabsqp 0 421.0 224 - -
-fc1f07ff fc100648 xsnegqp 0 422.0 224 - -
-fc1f07ff fc1b0648 xssqrtqp 0 430.0 224 - -
-fc1f07ff fc020648 xsxexpqp 0 435.0 224 - -
-fc1f07ff fc120648 xsxsigqp 0 436.0 224 - -
-fc1f07ff fc1b0649 xssqrtqp 0 431.0 224 - -
-fc1f07ff fc00065c fctid 0 313.0 141 - -
-fc1f07ff fc00065d fctid 1 313.1 142 - -
-fc1f07ff fc00065e fctidz 0 316.0 141 - -
-fc1f07ff fc00065f fctidz 1 316.1 142 - -
-fc2007ff fc000684 denbcdq 0 456.0 225 - -
-fc2007ff fc000685 denbcdq 1 456.1 226 - -
-fc1f07ff fc160688 xscvdpqp 0 397.0 224 - -
-fc1f07ff fc140688 xscvqpdp 0 398.0 224 - -
-fc1f07ff fc190688 xscvqpsdz 0 400.0 224 - -
-fc1f07ff fc090688 xscvqpswz 0 402.0 224 - -
-fc1f07ff fc110688 xscvqpudz 0 403.0 224 - -
-fc1f07ff fc010688 xscvqpuwz 0 405.0 224 - -
-fc1f07ff fc0a0688 xscvsdqp 0 406.0 224 - -
-fc1f07ff fc020688 xscvudqp 0 408.0 224 - -
-fc1f07ff fc140689 xscvqpdp 0 399.0 224 - -
-fc0007ff fc00068c fmrgow 0 327.0 227 - -
-fc1f07ff fc00069c fcfid 0 306.0 141 - -
-fc1f07ff fc00069d fcfid 1 306.1 142 - -
-fc2007ff fc0006c4 diexq 0 458.0 228 - -
-fc2007ff fc0006c5 diexq 1 458.1 229 - -
-fc0007ff fc0006c8 xsiexpqp 0 412.0 185 - -
-fc1f07ff fc00075c fctidu 0 314.0 141 - -
-fc1f07ff fc00075d fctidu 1 314.1 142 - -
-fc1f07ff fc00075e fctiduz 0 315.0 141 - -
-fc1f07ff fc00075f fctiduz 1 315.1 142 - -
-fc0007ff fc00078c fmrgew 0 326.0 227 - -
-fc1f07ff fc00079c fcfidu 0 308.0 141 - -
-fc1f07ff fc00079d fcfidu 1 308.1 142 - -`,
+fc000003 e4000002 lxsd 0 877.0 138 - - -
+fc000003 e4000003 lxssp 0 883.0 138 - - -
+fc000003 e8000000 ld 0 32.0 139 - - -
+fc000003 e8000001 ldu 0 33.0 139 - 1/16/21/-1 -
+fc000003 e8000002 lwa 0 31.0 139 - - -
+fc0007ff ec000004 dadd 0 437.0 140 - - -
+fc0007ff ec000005 dadd 1 437.1 141 - - -
+fc0001ff ec000006 dqua 0 461.0 142 - - -
+fc0001ff ec000007 dqua 1 461.1 143 - - -
+fc0007ff ec000024 fdivs 0 322.0 140 - - -
+fc0007ff ec000025 fdivs 1 322.1 141 - - -
+fc0007ff ec000028 fsubs 0 351.0 140 - - -
+fc0007ff ec000029 fsubs 1 351.1 141 - - -
+fc0007ff ec00002a fadds 0 305.0 140 - - -
+fc0007ff ec00002b fadds 1 305.1 141 - - -
+fc1f07ff ec00002c fsqrts 0 349.0 144 - - -
+fc1f07ff ec00002d fsqrts 1 349.1 145 - - -
+fc1f07ff ec000030 fres 0 339.0 144 - - -
+fc1f07ff ec000031 fres 1 339.1 145 - - -
+fc00f83f ec000032 fmuls 0 331.0 146 - - -
+fc00f83f ec000033 fmuls 1 331.1 147 - - -
+fc1f07ff ec000034 frsqrtes 0 346.0 144 - - -
+fc1f07ff ec000035 frsqrtes 1 346.1 145 - - -
+fc00003f ec000038 fmsubs 0 329.0 148 - - -
+fc00003f ec000039 fmsubs 1 329.1 149 - - -
+fc00003f ec00003a fmadds 0 324.0 148 - - -
+fc00003f ec00003b fmadds 1 324.1 149 - - -
+fc00003f ec00003c fnmsubs 0 337.0 148 - - -
+fc00003f ec00003d fnmsubs 1 337.1 149 - - -
+fc00003f ec00003e fnmadds 0 335.0 148 - - -
+fc00003f ec00003f fnmadds 1 335.1 149 - - -
+fc0007ff ec000044 dmul 0 459.0 140 - - -
+fc0007ff ec000045 dmul 1 459.1 141 - - -
+fc0001ff ec000046 drrnd 0 470.0 142 - - -
+fc0001ff ec000047 drrnd 1 470.1 143 - - -
+fc0003ff ec000084 dscli 0 473.0 150 - - -
+fc0003ff ec000085 dscli 1 473.1 151 - - -
+fc0001ff ec000086 dquai 0 462.0 152 - - -
+fc0001ff ec000087 dquai 1 462.1 153 - - -
+fc0003ff ec0000c4 dscri 0 475.0 150 - - -
+fc0003ff ec0000c5 dscri 1 475.1 151 - - -
+fc0001ff ec0000c6 drintx 0 468.0 154 - - -
+fc0001ff ec0000c7 drintx 1 468.1 155 - - -
+fc0007ff ec000104 dcmpo 0 442.0 156 - - -
+fc0007ff ec000144 dtstex 0 483.0 156 - - -
+fc0003ff ec000184 dtstdc 0 479.0 157 - - -
+fc0003ff ec0001c4 dtstdg 0 481.0 157 - - -
+fc0001ff ec0001c6 drintn 0 466.0 154 - - -
+fc0001ff ec0001c7 drintn 1 466.1 155 - - -
+fc0007ff ec000204 dctdp 0 446.0 144 - - -
+fc0007ff ec000205 dctdp 1 446.1 145 - - -
+fc0007ff ec000244 dctfix 0 447.0 144 - - -
+fc0007ff ec000245 dctfix 1 447.1 145 - - -
+fc0007ff ec000284 ddedpd 0 451.0 158 - - -
+fc0007ff ec000285 ddedpd 1 451.1 159 - - -
+fc0007ff ec0002c4 dxex 0 489.0 144 - - -
+fc0007ff ec0002c5 dxex 1 489.1 145 - - -
+fc0007ff ec000404 dsub 0 477.0 140 - - -
+fc0007ff ec000405 dsub 1 477.1 141 - - -
+fc0007ff ec000444 ddiv 0 453.0 140 - - -
+fc0007ff ec000445 ddiv 1 453.1 141 - - -
+fc0007ff ec000504 dcmpu 0 444.0 156 - - -
+fc0007ff ec000544 dtstsf 0 485.0 156 - - -
+fc4007ff ec000546 dtstsfi 0 486.0 160 - - -
+fc0007ff ec000604 drsp 0 472.0 144 - - -
+fc0007ff ec000605 drsp 1 472.1 145 - - -
+fc1f07ff ec000644 dcffix 0 439.0 144 - - -
+fc1f07ff ec000645 dcffix 1 439.1 145 - - -
+fc0007ff ec000684 denbcd 0 455.0 161 - - -
+fc0007ff ec000685 denbcd 1 455.1 162 - - -
+fc1f07ff ec00069c fcfids 0 307.0 144 - - -
+fc1f07ff ec00069d fcfids 1 307.1 145 - - -
+fc0007ff ec0006c4 diex 0 457.0 140 - - -
+fc0007ff ec0006c5 diex 1 457.1 141 - - -
+fc1f07ff ec00079c fcfidus 0 309.0 144 - - -
+fc1f07ff ec00079d fcfidus 1 309.1 145 - - -
+fc0007f8 f0000000 xsaddsp 0 933.0 163 - - -
+fc0007f8 f0000008 xsmaddasp 0 959.0 163 - - -
+fc0004f8 f0000010 xxsldwi 0 1121.0 164 - - -
+fc0007f8 f0000018 xscmpeqdp 0 934.0 163 - - -
+fc1f07fc f0000028 xsrsqrtesp 0 993.0 165 - - -
+fc1f07fc f000002c xssqrtsp 0 995.0 165 - - -
+fc000030 f0000030 xxsel 0 1120.0 166 - - -
+fc0007f8 f0000040 xssubsp 0 997.0 163 - - -
+fc0007f8 f0000048 xsmaddmsp 0 961.0 163 - - -
+fc0004f8 f0000050 xxpermdi 0 1118.0 164 - - -
+fc0007f8 f0000058 xscmpgtdp 0 937.0 163 - - -
+fc1f07fc f0000068 xsresp 0 990.0 165 - - -
+fc0007f8 f0000080 xsmulsp 0 973.0 163 - - -
+fc0007f8 f0000088 xsmsubasp 0 969.0 163 - - -
+fc0007f8 f0000090 xxmrghw 0 1115.0 163 - - -
+fc0007f8 f0000098 xscmpgedp 0 936.0 163 - - -
+fc0007f8 f00000c0 xsdivsp 0 956.0 163 - - -
+fc0007f8 f00000c8 xsmsubmsp 0 971.0 163 - - -
+fc0007f8 f00000d0 xxperm 0 1117.0 163 - - -
+fc0007f8 f0000100 xsadddp 0 932.0 163 - - -
+fc0007f8 f0000108 xsmaddadp 0 958.0 163 - - -
+fc6007f9 f0000118 xscmpudp 0 939.0 167 - - -
+fc1f07fc f0000120 xscvdpuxws 0 947.0 165 - - -
+fc1f07fc f0000124 xsrdpi 0 984.0 165 - - -
+fc1f07fc f0000128 xsrsqrtedp 0 992.0 165 - - -
+fc1f07fc f000012c xssqrtdp 0 994.0 165 - - -
+fc0007f8 f0000140 xssubdp 0 996.0 163 - - -
+fc0007f8 f0000148 xsmaddmdp 0 960.0 163 - - -
+fc6007f9 f0000158 xscmpodp 0 938.0 167 - - -
+fc1f07fc f0000160 xscvdpsxws 0 945.0 165 - - -
+fc1f07fc f0000164 xsrdpiz 0 988.0 165 - - -
+fc1f07fc f0000168 xsredp 0 989.0 165 - - -
+fc0007f8 f0000180 xsmuldp 0 972.0 163 - - -
+fc0007f8 f0000188 xsmsubadp 0 968.0 163 - - -
+fc0007f8 f0000190 xxmrglw 0 1116.0 163 - - -
+fc1f07fc f00001a4 xsrdpip 0 987.0 165 - - -
+fc7f07fd f00001a8 xstsqrtdp 0 999.0 168 - - -
+fc1f07fc f00001ac xsrdpic 0 985.0 165 - - -
+fc0007f8 f00001c0 xsdivdp 0 955.0 163 - - -
+fc0007f8 f00001c8 xsmsubmdp 0 970.0 163 - - -
+fc0007f8 f00001d0 xxpermr 0 1119.0 163 - - -
+fc6007f9 f00001d8 xscmpexpdp 0 935.0 167 - - -
+fc1f07fc f00001e4 xsrdpim 0 986.0 165 - - -
+fc6007f9 f00001e8 xstdivdp 0 998.0 167 - - -
+fc0007f8 f0000200 xvaddsp 0 1007.0 163 - - -
+fc0007f8 f0000208 xvmaddasp 0 1043.0 163 - - -
+fc0007f8 f0000218 xvcmpeqsp 0 1009.0 169 - - -
+fc1f07fc f0000220 xvcvspuxws 0 1029.0 165 - - -
+fc1f07fc f0000224 xvrspi 0 1075.0 165 - - -
+fc1f07fc f0000228 xvrsqrtesp 0 1081.0 165 - - -
+fc1f07fc f000022c xvsqrtsp 0 1083.0 165 - - -
+fc0007f8 f0000240 xvsubsp 0 1085.0 163 - - -
+fc0007f8 f0000248 xvmaddmsp 0 1045.0 163 - - -
+fc0007f8 f0000258 xvcmpgtsp 0 1013.0 169 - - -
+fc1f07fc f0000260 xvcvspsxws 0 1027.0 165 - - -
+fc1f07fc f0000264 xvrspiz 0 1079.0 165 - - -
+fc1f07fc f0000268 xvresp 0 1074.0 165 - - -
+fc0007f8 f0000280 xvmulsp 0 1055.0 163 - - -
+fc0007f8 f0000288 xvmsubasp 0 1051.0 163 - - -
+fc1c07fc f0000290 xxspltw 0 1123.0 170 - - -
+fc1007fc f0000294 xxextractuw 0 1101.0 171 - - -
+fc0007f8 f0000298 xvcmpgesp 0 1011.0 169 - - -
+fc1f07fc f00002a0 xvcvuxwsp 0 1037.0 165 - - -
+fc1f07fc f00002a4 xvrspip 0 1078.0 165 - - -
+fc7f07fd f00002a8 xvtsqrtsp 0 1090.0 168 - - -
+fc1f07fc f00002ac xvrspic 0 1076.0 165 - - -
+fc0007f8 f00002c0 xvdivsp 0 1039.0 163 - - -
+fc0007f8 f00002c8 xvmsubmsp 0 1053.0 163 - - -
+fc1807fe f00002d0 xxspltib 0 1122.0 172 - - -
+fc1007fc f00002d4 xxinsertw 0 1106.0 171 - - -
+fc1f07fc f00002e0 xvcvsxwsp 0 1033.0 165 - - -
+fc1f07fc f00002e4 xvrspim 0 1077.0 165 - - -
+fc6007f9 f00002e8 xvtdivsp 0 1087.0 167 - - -
+fc0007f8 f0000300 xvadddp 0 1006.0 163 - - -
+fc0007f8 f0000308 xvmaddadp 0 1042.0 163 - - -
+fc0007f8 f0000318 xvcmpeqdp 0 1008.0 169 - - -
+fc1f07fc f0000320 xvcvdpuxws 0 1021.0 165 - - -
+fc1f07fc f0000324 xvrdpi 0 1068.0 165 - - -
+fc1f07fc f0000328 xvrsqrtedp 0 1080.0 165 - - -
+fc1f07fc f000032c xvsqrtdp 0 1082.0 165 - - -
+fc0007f8 f0000340 xvsubdp 0 1084.0 163 - - -
+fc0007f8 f0000348 xvmaddmdp 0 1044.0 163 - - -
+fc0007f8 f0000358 xvcmpgtdp 0 1012.0 169 - - -
+fc1f07fc f0000360 xvcvdpsxws 0 1019.0 165 - - -
+fc1f07fc f0000364 xvrdpiz 0 1072.0 165 - - -
+fc1f07fc f0000368 xvredp 0 1073.0 165 - - -
+fc0007f8 f0000380 xvmuldp 0 1054.0 163 - - -
+fc0007f8 f0000388 xvmsubadp 0 1050.0 163 - - -
+fc0007f8 f0000398 xvcmpgedp 0 1010.0 169 - - -
+fc1f07fc f00003a0 xvcvuxwdp 0 1036.0 165 - - -
+fc1f07fc f00003a4 xvrdpip 0 1071.0 165 - - -
+fc7f07fd f00003a8 xvtsqrtdp 0 1089.0 168 - - -
+fc1f07fc f00003ac xvrdpic 0 1069.0 165 - - -
+fc0007f8 f00003c0 xvdivdp 0 1038.0 163 - - -
+fc0007f8 f00003c8 xvmsubmdp 0 1052.0 163 - - -
+fc1f07fc f00003e0 xvcvsxwdp 0 1032.0 165 - - -
+fc1f07fc f00003e4 xvrdpim 0 1070.0 165 - - -
+fc6007f9 f00003e8 xvtdivdp 0 1086.0 167 - - -
+fc0007f8 f0000400 xsmaxcdp 0 962.0 163 - - -
+fc0007f8 f0000408 xsnmaddasp 0 977.0 163 - - -
+fc0007f8 f0000410 xxland 0 1107.0 163 - - -
+fc1f07fc f0000424 xscvdpsp 0 942.0 165 - - -
+fc1f07fc f000042c xscvdpspn 0 943.0 165 - - -
+fc0007f8 f0000440 xsmincdp 0 965.0 163 - - -
+fc0007f8 f0000448 xsnmaddmsp 0 979.0 163 - - -
+fc0007f8 f0000450 xxlandc 0 1108.0 163 - - -
+fc1f07fc f0000464 xsrsp 0 991.0 165 - - -
+fc0007f8 f0000480 xsmaxjdp 0 964.0 163 - - -
+fc0007f8 f0000488 xsnmsubasp 0 981.0 163 - - -
+fc0007f8 f0000490 xxlor 0 1112.0 163 - - -
+fc1f07fc f00004a0 xscvuxdsp 0 954.0 165 - - -
+fc0007fd f00004a8 xststdcsp 0 1001.0 173 - - -
+fc0007f8 f00004c0 xsminjdp 0 967.0 163 - - -
+fc0007f8 f00004c8 xsnmsubmsp 0 983.0 163 - - -
+fc0007f8 f00004d0 xxlxor 0 1114.0 163 - - -
+fc1f07fc f00004e0 xscvsxdsp 0 952.0 165 - - -
+fc0007f8 f0000500 xsmaxdp 0 963.0 163 - - -
+fc0007f8 f0000508 xsnmaddadp 0 976.0 163 - - -
+fc0007f8 f0000510 xxlnor 0 1111.0 163 - - -
+fc1f07fc f0000520 xscvdpuxds 0 946.0 165 - - -
+fc1f07fc f0000524 xscvspdp 0 949.0 165 - - -
+fc1f07fc f000052c xscvspdpn 0 950.0 165 - - -
+fc0007f8 f0000540 xsmindp 0 966.0 163 - - -
+fc0007f8 f0000548 xsnmaddmdp 0 978.0 163 - - -
+fc0007f8 f0000550 xxlorc 0 1113.0 163 - - -
+fc1f07fc f0000560 xscvdpsxds 0 944.0 165 - - -
+fc1f07fc f0000564 xsabsdp 0 931.0 165 - - -
+fc1f07fc f011056c xscvdphp 0 941.0 174 - - -
+fc1f07fc f010056c xscvhpdp 0 948.0 174 - - -
+fc1f07fd f000056c xsxexpdp 0 1002.0 175 - - -
+fc1f07fd f001056c xsxsigdp 0 1003.0 176 - - -
+fc0007f8 f0000580 xscpsgndp 0 940.0 163 - - -
+fc0007f8 f0000588 xsnmsubadp 0 980.0 163 - - -
+fc0007f8 f0000590 xxlnand 0 1110.0 163 - - -
+fc1f07fc f00005a0 xscvuxddp 0 953.0 165 - - -
+fc1f07fc f00005a4 xsnabsdp 0 974.0 165 - - -
+fc0007fd f00005a8 xststdcdp 0 1000.0 173 - - -
+fc0007f8 f00005c8 xsnmsubmdp 0 982.0 163 - - -
+fc0007f8 f00005d0 xxleqv 0 1109.0 163 - - -
+fc1f07fc f00005e0 xscvsxddp 0 951.0 165 - - -
+fc1f07fc f00005e4 xsnegdp 0 975.0 165 - - -
+fc0007f8 f0000600 xvmaxsp 0 1047.0 163 - - -
+fc0007f8 f0000608 xvnmaddasp 0 1061.0 163 - - -
+fc0007f8 f0000618 xvcmpeqsp 1 1009.1 177 - - -
+fc1f07fc f0000620 xvcvspuxds 0 1028.0 165 - - -
+fc1f07fc f0000624 xvcvdpsp 0 1017.0 165 - - -
+fc0007f8 f0000640 xvminsp 0 1049.0 163 - - -
+fc0007f8 f0000648 xvnmaddmsp 0 1063.0 163 - - -
+fc0007f8 f0000658 xvcmpgtsp 1 1013.1 177 - - -
+fc1f07fc f0000660 xvcvspsxds 0 1026.0 165 - - -
+fc1f07fc f0000664 xvabssp 0 1005.0 165 - - -
+fc0007f8 f0000680 xvcpsgnsp 0 1015.0 163 - - -
+fc0007f8 f0000688 xvnmsubasp 0 1065.0 163 - - -
+fc0007f8 f0000698 xvcmpgesp 1 1011.1 177 - - -
+fc1f07fc f00006a0 xvcvuxdsp 0 1035.0 165 - - -
+fc1f07fc f00006a4 xvnabssp 0 1057.0 165 - - -
+fc0007b8 f00006a8 xvtstdcsp 0 1092.0 178 - - -
+fc0007f8 f00006c0 xviexpsp 0 1041.0 163 - - -
+fc0007f8 f00006c8 xvnmsubmsp 0 1067.0 163 - - -
+fc1f07fc f00006e0 xvcvsxdsp 0 1031.0 165 - - -
+fc1f07fc f00006e4 xvnegsp 0 1059.0 165 - - -
+fc0007f8 f0000700 xvmaxdp 0 1046.0 163 - - -
+fc0007f8 f0000708 xvnmaddadp 0 1060.0 163 - - -
+fc0007f8 f0000718 xvcmpeqdp 1 1008.1 177 - - -
+fc1f07fc f0000720 xvcvdpuxds 0 1020.0 165 - - -
+fc1f07fc f0000724 xvcvspdp 0 1024.0 165 - - -
+fc0007fe f000072c xsiexpdp 0 957.0 61 - - -
+fc0007f8 f0000740 xvmindp 0 1048.0 163 - - -
+fc0007f8 f0000748 xvnmaddmdp 0 1062.0 163 - - -
+fc0007f8 f0000758 xvcmpgtdp 1 1012.1 177 - - -
+fc1f07fc f0000760 xvcvdpsxds 0 1018.0 165 - - -
+fc1f07fc f0000764 xvabsdp 0 1004.0 165 - - -
+fc1f07fc f018076c xvcvhpsp 0 1022.0 174 - - -
+fc1f07fc f019076c xvcvsphp 0 1025.0 174 - - -
+fc1f07fc f000076c xvxexpdp 0 1093.0 165 - - -
+fc1f07fc f008076c xvxexpsp 0 1094.0 174 - - -
+fc1f07fc f001076c xvxsigdp 0 1095.0 174 - - -
+fc1f07fc f009076c xvxsigsp 0 1096.0 174 - - -
+fc1f07fc f017076c xxbrd 0 1097.0 174 - - -
+fc1f07fc f007076c xxbrh 0 1098.0 174 - - -
+fc1f07fc f01f076c xxbrq 0 1099.0 174 - - -
+fc1f07fc f00f076c xxbrw 0 1100.0 174 - - -
+fc0007f8 f0000780 xvcpsgndp 0 1014.0 163 - - -
+fc0007f8 f0000788 xvnmsubadp 0 1064.0 163 - - -
+fc0007f8 f0000798 xvcmpgedp 1 1010.1 177 - - -
+fc1f07fc f00007a0 xvcvuxddp 0 1034.0 165 - - -
+fc1f07fc f00007a4 xvnabsdp 0 1056.0 165 - - -
+fc0007b8 f00007a8 xvtstdcdp 0 1091.0 178 - - -
+fc0007f8 f00007c0 xviexpdp 0 1040.0 163 - - -
+fc0007f8 f00007c8 xvnmsubmdp 0 1066.0 163 - - -
+fc1f07fc f00007e0 xvcvsxddp 0 1030.0 165 - - -
+fc1f07fc f00007e4 xvnegdp 0 1058.0 165 - - -
+fc000007 f4000001 lxv 0 885.0 179 - - -
+fc000003 f4000002 stxsd 0 910.0 180 - - -
+fc000003 f4000003 stxssp 0 915.0 180 - - -
+fc000007 f4000005 stxv 0 917.0 181 - - -
+fc000003 f8000000 std 0 40.0 182 - - -
+fc000003 f8000001 stdu 0 41.0 182 - 2/16/21/-1 -
+fc200003 f8000002 stq 0 234.0 183 - - -
+fc6007ff fc000000 fcmpu 0 311.0 156 - - -
+fc2007ff fc000004 daddq 0 438.0 184 - - -
+fc2007ff fc000005 daddq 1 438.1 185 - - -
+fc2001ff fc000006 dquaq 0 464.0 186 - - -
+fc2001ff fc000007 dquaq 1 464.1 187 - - -
+fc0007ff fc000008 xsaddqp 0 388.0 188 - - -
+fc0007ff fc000009 xsaddqp 0 389.0 188 - - -
+fc0001ff fc00000a xsrqpi 0 427.0 189 - - -
+fc0001ff fc00000b xsrqpix 0 428.0 190 - - -
+fc0007ff fc000010 fcpsgn 0 312.0 140 - - -
+fc0007ff fc000011 fcpsgn 1 312.1 141 - - -
+fc1f07ff fc000018 frsp 0 344.0 144 - - -
+fc1f07ff fc000019 frsp 1 344.1 145 - - -
+fc1f07ff fc00001c fctiw 0 317.0 144 - - -
+fc1f07ff fc00001d fctiw 1 317.1 145 - - -
+fc1f07ff fc00001e fctiwz 0 320.0 144 - - -
+fc1f07ff fc00001f fctiwz 1 320.1 145 - - -
+fc0007ff fc000024 fdiv 0 321.0 140 - - -
+fc0007ff fc000025 fdiv 1 321.1 141 - - -
+fc0007ff fc000028 fsub 0 350.0 140 - - -
+fc0007ff fc000029 fsub 1 350.1 141 - - -
+fc0007ff fc00002a fadd 0 304.0 140 - - -
+fc0007ff fc00002b fadd 1 304.1 141 - - -
+fc1f07ff fc00002c fsqrt 0 348.0 144 - - -
+fc1f07ff fc00002d fsqrt 1 348.1 145 - - -
+fc00003f fc00002e fsel 0 347.0 148 - - -
+fc00003f fc00002f fsel 1 347.1 149 - - -
+fc1f07ff fc000030 fre 0 338.0 144 - - -
+fc1f07ff fc000031 fre 1 338.1 145 - - -
+fc00f83f fc000032 fmul 0 330.0 146 - - -
+fc00f83f fc000033 fmul 1 330.1 147 - - -
+fc1f07ff fc000034 frsqrte 0 345.0 144 - - -
+fc1f07ff fc000035 frsqrte 1 345.1 145 - - -
+fc00003f fc000038 fmsub 0 328.0 148 - - -
+fc00003f fc000039 fmsub 1 328.1 149 - - -
+fc00003f fc00003a fmadd 0 323.0 148 - - -
+fc00003f fc00003b fmadd 1 323.1 149 - - -
+fc00003f fc00003c fnmsub 0 336.0 148 - - -
+fc00003f fc00003d fnmsub 1 336.1 149 - - -
+fc00003f fc00003e fnmadd 0 334.0 148 - - -
+fc00003f fc00003f fnmadd 1 334.1 149 - - -
+fc6007ff fc000040 fcmpo 0 310.0 156 - - -
+fc2007ff fc000044 dmulq 0 460.0 184 - - -
+fc2007ff fc000045 dmulq 1 460.1 185 - - -
+fc2001ff fc000046 drrndq 0 471.0 191 - - -
+fc2001ff fc000047 drrndq 1 471.1 192 - - -
+fc0007ff fc000048 xsmulqp 0 419.0 188 - - -
+fc0007ff fc000049 xsmulqp 0 420.0 188 - - -
+fc0001ff fc00004a xsrqpxp 0 429.0 189 - - -
+fc1fffff fc00004c mtfsb1 0 373.0 193 - - -
+fc1fffff fc00004d mtfsb1 1 373.1 194 - - -
+fc1f07ff fc000050 fneg 0 333.0 144 - - -
+fc1f07ff fc000051 fneg 1 333.1 145 - - -
+fc63ffff fc000080 mcrfs 0 364.0 35 - - -
+fc2003ff fc000084 dscliq 0 474.0 195 - - -
+fc2003ff fc000085 dscliq 1 474.1 196 - - -
+fc2001ff fc000086 dquaiq 0 463.0 197 - - -
+fc2001ff fc000087 dquaiq 1 463.1 198 - - -
+fc1fffff fc00008c mtfsb0 0 372.0 193 - - -
+fc1fffff fc00008d mtfsb0 1 372.1 194 - - -
+fc1f07ff fc000090 fmr 0 325.0 144 - - -
+fc1f07ff fc000091 fmr 1 325.1 145 - - -
+fc2003ff fc0000c4 dscriq 0 476.0 195 - - -
+fc2003ff fc0000c5 dscriq 1 476.1 196 - - -
+fc2001ff fc0000c6 drintxq 0 469.0 199 - - -
+fc2001ff fc0000c7 drintxq 1 469.1 200 - - -
+fc0007ff fc0000c8 xscpsgnqp 0 396.0 188 - - -
+fc6007ff fc000100 ftdiv 0 352.0 156 - - -
+fc0007ff fc000104 dcmpoq 0 443.0 201 - - -
+fc6007ff fc000108 xscmpoqp 0 394.0 202 - - -
+fc7e0fff fc00010c mtfsfi 0 377.0 203 - - -
+fc7e0fff fc00010d mtfsfi 1 377.1 204 - - -
+fc1f07ff fc000110 fnabs 0 332.0 144 - - -
+fc1f07ff fc000111 fnabs 1 332.1 145 - - -
+fc1f07ff fc00011c fctiwu 0 318.0 144 - - -
+fc1f07ff fc00011d fctiwu 1 318.1 145 - - -
+fc1f07ff fc00011e fctiwuz 0 319.0 144 - - -
+fc1f07ff fc00011f fctiwuz 1 319.1 145 - - -
+fc7f07ff fc000140 ftsqrt 0 353.0 205 - - -
+fc0007ff fc000144 dtstexq 0 484.0 201 - - -
+fc6007ff fc000148 xscmpexpqp 0 391.0 202 - - -
+fc0003ff fc000184 dtstdcq 0 480.0 206 - - -
+fc0003ff fc0001c4 dtstdgq 0 482.0 206 - - -
+fc2001ff fc0001c6 drintnq 0 467.0 199 - - -
+fc2001ff fc0001c7 drintnq 1 467.1 200 - - -
+fc2007ff fc000204 dctqpq 0 450.0 207 - - -
+fc2007ff fc000205 dctqpq 1 450.1 208 - - -
+fc1f07ff fc000210 fabs 0 303.0 144 - - -
+fc1f07ff fc000211 fabs 1 303.1 145 - - -
+fc0007ff fc000244 dctfixq 0 448.0 209 - - -
+fc0007ff fc000245 dctfixq 1 448.1 210 - - -
+fc2007ff fc000284 ddedpdq 0 452.0 211 - - -
+fc2007ff fc000285 ddedpdq 1 452.1 212 - - -
+fc0007ff fc0002c4 dxexq 0 490.0 209 - - -
+fc0007ff fc0002c5 dxexq 1 490.1 210 - - -
+fc0007ff fc000308 xsmaddqp 0 413.0 188 - - -
+fc0007ff fc000309 xsmaddqp 0 414.0 188 - - -
+fc1f07ff fc000310 frin 0 341.0 144 - - -
+fc1f07ff fc000311 frin 1 341.1 145 - - -
+fc0007ff fc000348 xsmsubqp 0 417.0 188 - - -
+fc0007ff fc000349 xsmsubqp 0 418.0 188 - - -
+fc1f07ff fc000350 friz 0 343.0 144 - - -
+fc1f07ff fc000351 friz 1 343.1 145 - - -
+fc0007ff fc000388 xsnmaddqp 0 423.0 188 - - -
+fc0007ff fc000389 xsnmaddqp 0 424.0 188 - - -
+fc1f07ff fc000390 frip 0 342.0 144 - - -
+fc1f07ff fc000391 frip 1 342.1 145 - - -
+fc0007ff fc0003c8 xsnmsubqp 0 425.0 188 - - -
+fc0007ff fc0003c9 xsnmsubqp 0 426.0 188 - - -
+fc1f07ff fc0003d0 frim 0 340.0 144 - - -
+fc1f07ff fc0003d1 frim 1 340.1 145 - - -
+fc2007ff fc000404 dsubq 0 478.0 184 - - -
+fc2007ff fc000405 dsubq 1 478.1 185 - - -
+fc0007ff fc000408 xssubqp 0 432.0 188 - - -
+fc0007ff fc000409 xssubqp 0 433.0 188 - - -
+fc2007ff fc000444 ddivq 0 454.0 184 - - -
+fc2007ff fc000445 ddivq 1 454.1 185 - - -
+fc0007ff fc000448 xsdivqp 0 410.0 188 - - -
+fc0007ff fc000449 xsdivqp 0 411.0 188 - - -
+fc1fffff fc00048e mffs 0 365.0 213 - - -
+fc1f07ff fc14048e mffscdrn 0 366.0 214 - - -
+fc1fc7ff fc15048e mffscdrni 0 367.0 215 - - -
+fc1fffff fc01048e mffsce 0 368.0 216 - - -
+fc1f07ff fc16048e mffscrn 0 369.0 214 - - -
+fc1fe7ff fc17048e mffscrni 0 370.0 217 - - -
+fc1fffff fc18048e mffsl 0 371.0 216 - - -
+fc1fffff fc00048f mffs 1 365.1 218 - - -
+fc0007ff fc000504 dcmpuq 0 445.0 201 - - -
+fc6007ff fc000508 xscmpuqp 0 395.0 202 - - -
+fc0007ff fc000544 dtstsfq 0 488.0 219 - - -
+fc4007ff fc000546 dtstsfiq 0 487.0 220 - - -
+fc0007ff fc000588 xststdcqp 0 434.0 221 - - -
+fc0007ff fc00058e mtfsf 0 375.0 222 - - -
+fc0007ff fc00058f mtfsf 1 375.1 223 - - -
+fc2007ff fc000604 drdpq 0 465.0 224 - - -
+fc2007ff fc000605 drdpq 1 465.1 225 - - -
+fc2007ff fc000644 dcffixq 0 440.0 207 - - -
+fc2007ff fc000645 dcffixq 1 440.1 208 - - -
+fc1f07ff fc000648 xsabsqp 0 387.0 226 - - -
+fc1f07ff fc080648 xsnabsqp 0 421.0 227 - - -
+fc1f07ff fc100648 xsnegqp 0 422.0 227 - - -
+fc1f07ff fc1b0648 xssqrtqp 0 430.0 227 - - -
+fc1f07ff fc020648 xsxexpqp 0 435.0 227 - - -
+fc1f07ff fc120648 xsxsigqp 0 436.0 227 - - -
+fc1f07ff fc1b0649 xssqrtqp 0 431.0 227 - - -
+fc1f07ff fc00065c fctid 0 313.0 144 - - -
+fc1f07ff fc00065d fctid 1 313.1 145 - - -
+fc1f07ff fc00065e fctidz 0 316.0 144 - - -
+fc1f07ff fc00065f fctidz 1 316.1 145 - - -
+fc2007ff fc000684 denbcdq 0 456.0 228 - - -
+fc2007ff fc000685 denbcdq 1 456.1 229 - - -
+fc1f07ff fc160688 xscvdpqp 0 397.0 227 - - -
+fc1f07ff fc140688 xscvqpdp 0 398.0 227 - - -
+fc1f07ff fc190688 xscvqpsdz 0 400.0 227 - - -
+fc1f07ff fc090688 xscvqpswz 0 402.0 227 - - -
+fc1f07ff fc110688 xscvqpudz 0 403.0 227 - - -
+fc1f07ff fc010688 xscvqpuwz 0 405.0 227 - - -
+fc1f07ff fc0a0688 xscvsdqp 0 406.0 227 - - -
+fc1f07ff fc020688 xscvudqp 0 408.0 227 - - -
+fc1f07ff fc140689 xscvqpdp 0 399.0 227 - - -
+fc0007ff fc00068c fmrgow 0 327.0 230 - - -
+fc1f07ff fc00069c fcfid 0 306.0 144 - - -
+fc1f07ff fc00069d fcfid 1 306.1 145 - - -
+fc2007ff fc0006c4 diexq 0 458.0 231 - - -
+fc2007ff fc0006c5 diexq 1 458.1 232 - - -
+fc0007ff fc0006c8 xsiexpqp 0 412.0 188 - - -
+fc1f07ff fc00075c fctidu 0 314.0 144 - - -
+fc1f07ff fc00075d fctidu 1 314.1 145 - - -
+fc1f07ff fc00075e fctiduz 0 315.0 144 - - -
+fc1f07ff fc00075f fctiduz 1 315.1 145 - - -
+fc0007ff fc00078c fmrgew 0 326.0 230 - - -
+fc1f07ff fc00079c fcfidu 0 308.0 144 - - -
+fc1f07ff fc00079d fcfidu 1 308.1 145 - - -`,
   opcodes: `7fe ;0 <<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<==<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<<
 0  <
 0 1 <
