@@ -234,6 +234,20 @@ function eaD(c: Core, ra: number, d: number): void {
   T[0] = S[M_SF] === 0 ? 0 : (bh + (d < 0 ? -1 : 0) + (s > 0xffffffff ? 1 : 0)) | 0;
 }
 
+/**
+ * The `size`-byte value at `pa` as larx loads it and stcx. compares it with the reserved one,
+ * zero-extended to 64 bits: the high word into T[0] (0 below 8 bytes), the low word into T[1].
+ */
+function readReserved(dv: DataView, u8: Uint8Array, pa: number, size: 1 | 2 | 4 | 8, T: Int32Array): void {
+  if (size === 8) {
+    T[0] = dv.getInt32(pa);
+    T[1] = dv.getInt32(pa + 4);
+    return;
+  }
+  T[0] = 0;
+  T[1] = size === 4 ? dv.getInt32(pa) : size === 2 ? dv.getUint16(pa) : u8[pa]!;
+}
+
 /** lwarx/ldarx/lbarx/lharx: load and reserve. */
 function larx(size: 1 | 2 | 4 | 8): Factory {
   return (c, i, idx) => {
@@ -249,14 +263,9 @@ function larx(size: 1 | 2 | 4 | 8): Factory {
       if ((el & (size - 1)) !== 0) return deliverAlignment(m, slotPc(m, idx), toBig(eh, el), i.word);
       const pa = xr(eh, el, size, idx);
       if (pa < 0) return EXIT;
-      let vh = 0;
-      let vl: number;
-      if (size === 8) {
-        vh = dv.getInt32(pa);
-        vl = dv.getInt32(pa + 4);
-      } else if (size === 4) vl = dv.getInt32(pa);
-      else if (size === 2) vl = dv.getUint16(pa);
-      else vl = u8[pa]!;
+      readReserved(dv, u8, pa, size, T);
+      const vh = T[0]!;
+      const vl = T[1]!;
       S[RESV] = 1;
       S[RESV_EH] = eh;
       S[RESV_EL] = el;
@@ -288,15 +297,8 @@ function stcx(size: 1 | 2 | 4 | 8): Factory {
       if (ok) {
         const pa = xw(eh, el, size, idx);
         if (pa < 0) return EXIT;
-        let vh = 0;
-        let vl: number;
-        if (size === 8) {
-          vh = dv.getInt32(pa);
-          vl = dv.getInt32(pa + 4);
-        } else if (size === 4) vl = dv.getInt32(pa);
-        else if (size === 2) vl = dv.getUint16(pa);
-        else vl = u8[pa]!;
-        ok = vh === S[RESV_VH] && vl === S[RESV_VL];
+        readReserved(dv, u8, pa, size, T);
+        ok = T[0] === S[RESV_VH] && T[1] === S[RESV_VL];
         if (ok) {
           if (size === 8) {
             dv.setInt32(pa, H[rs]!);

@@ -238,8 +238,10 @@ function memorySnippets(g: Gen, perMnemonic: number, missing: Set<string>): Snip
       out.push({ comment: `${mn} r${reg},${indexed ? 'r4,r5' : `${disp}(r4)`}`, body, values: inputs(g) });
     }
   }
-  // Reservations: a matching stwcx./stdcx. succeeds, one to another address fails.
-  for (const [larx, stcx, size] of [['lwarx', 'stwcx.', 4], ['ldarx', 'stdcx.', 8]] as const) {
+  // Reservations of every size: a matching stbcx./sthcx./stwcx./stdcx. succeeds, one to another
+  // address fails (the loaded byte/halfword is zero-extended; snipbuf's random bytes set bit 7).
+  const RESERVATIONS = [['lbarx', 'stbcx.', 1], ['lharx', 'sthcx.', 2], ['lwarx', 'stwcx.', 4], ['ldarx', 'stdcx.', 8]] as const;
+  for (const [larx, stcx, size] of RESERVATIONS) {
     for (const same of [true, false]) {
       const l = word(larx, [3n, 0n, 4n, 0n]) ?? word(larx, [3n, 0n, 4n]);
       const s = word(stcx, [6n, 0n, same ? 4n : 7n]);
