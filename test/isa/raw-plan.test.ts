@@ -29,7 +29,8 @@ function data(r: RawRow): string {
   if (generic) return JSON.stringify({ mask, match, id, rc, oe, generic });
   const { names, shifts, masks, multi, branch, boShift, checks, lswi } = r;
   const regs = checks.length > 0 ? [r.ra, r.rt, r.rb] : [];
-  return JSON.stringify({ mask, match, id, rc, oe, generic, names, shifts, masks, multi, branch, boShift, checks, regs, lswi });
+  const invalid = r.invalid.map((x) => ({ shift: x.shift, mask: x.mask, bad: x.bad.join('') }));
+  return JSON.stringify({ mask, match, id, rc, oe, generic, names, shifts, masks, multi, branch, boShift, checks, regs, lswi, invalid });
 }
 
 describe('the power9 decode plan', () => {
