@@ -3,11 +3,11 @@
  *
  * Node creates `process.stdout` on first use, and in a cold process that costs 4-7 ms on this
  * project's machines: more than writing the whole console transcript of the trampoline image.
- * writeOut() uses fs.writeSync instead, so a run that only writes through it never creates the
- * stream. Two cases still need the stream:
+ * `stdout.write()` uses fs.writeSync instead, so a run that only writes through it never creates
+ * the stream. Two cases still need the stream:
  *  - EAGAIN: descriptor 1 is non-blocking (a parent may share one) and its buffer is full. The
  *    rest of this write, and every later one, goes through process.stdout, which queues it; so
- *    the order of the bytes is kept. drainOut() waits for that queue before the tool exits.
+ *    the order of the bytes is kept. `stdout.drain()` waits for that queue before the tool exits.
  *  - EPIPE: the reader has gone (`tool | head`). Later output is dropped, as it would be by the
  *    stream; the tool runs on to its own exit status.
  */
