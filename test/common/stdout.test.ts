@@ -1,8 +1,8 @@
 /**
  * common/stdout.ts: bytes reach the sink complete and in order whatever the synchronous writes
  * do (short writes, EAGAIN part-way, EPIPE), and drain() waits only when something was queued.
- * The real descriptor is exercised by every test that runs bin/ppc64-sim.js and reads its
- * console transcript.
+ * The real descriptor: test/integration/kvm-trampoline.test.ts (`make run`'s transcript) and
+ * test/launch/launch.test.ts run bin/ppc64-sim.js and read what it wrote to fd 1.
  */
 import { describe, expect, it } from 'vitest';
 import { Output, type OutputSink } from '../../common/stdout.js';
