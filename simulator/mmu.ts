@@ -276,10 +276,6 @@ export function translateWords(m: Mmu, eh: number, el: number, kind: AccessKind,
   return XL_NOPTE;
 }
 
-/** translateWords() of a 64-bit EA. */
-export const translate = (m: Mmu, ea: bigint, kind: AccessKind, pr: boolean): number =>
-  translateWords(m, Number((ea >> 32n) & 0xffffffffn) | 0, Number(ea & 0xffffffffn) | 0, kind, pr);
-
 // The HPTE and SLB fields translateWords() uses, as words: *_HI in the high word of their
 // doubleword, the others in the low word.
 const AVPN_HI = Number((AVPN_MASK << HPTE0_AVPN_SHIFT) >> 32n) | 0;

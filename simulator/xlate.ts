@@ -146,9 +146,9 @@ function slotPcOf(m: Machine, idx: number): bigint {
   return m.S[M_SF] === 0 ? pc & 0xffffffffn : pc;
 }
 
+/** xr/xw's slow path; eh is already 0 in 32-bit mode. */
 function slowData(m: Machine, eh: number, el: number, size: number, kind: AccessKind, idx: number): number {
   const translated = m.S[M_DR] === 1;
-  if (m.S[M_SF] === 0) eh = 0;
   const off = el & 0xfff;
   const p1 = pageOf(m, eh, el, kind, translated);
   if (p1 < 0) return dataFault(m, p1, toBig(eh, el), kind, idx);

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { GNU, requireTool, run, scratch } from '../helpers/oracles.js';
 import { runQemu } from '../../scripts/qemu-run.js';
 import { simulate, type SimOptions, type SimResult } from '../../simulator/index.js';
+import { translateWords, type AccessKind, type Mmu } from '../../simulator/mmu.js';
 
 export const INPUTS = join(dirname(fileURLToPath(import.meta.url)), 'inputs');
 
@@ -118,3 +119,7 @@ export function firstDifference(expected: string, actual: string): string | unde
 }
 
 export { readFileSync };
+
+/** mmu.ts translateWords() of a 64-bit EA (the tests write EAs as bigints). */
+export const translate64 = (m: Mmu, ea: bigint, kind: AccessKind, pr: boolean): number =>
+  translateWords(m, Number((ea >> 32n) & 0xffffffffn) | 0, Number(ea & 0xffffffffn) | 0, kind, pr);

@@ -8,9 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   ACC_FETCH, ACC_READ, ACC_WRITE, HPTE0_SW_DIRTY, SLB_SIZE, XL_NOEXEC, XL_NOPTE, XL_PROT, XL_SEGMENT, XL_UNSUPPORTED,
-  createMmu, ppAllows, readPte, slbLookup, slbia, slbie, slbmte, translate, writePte, type AccessKind, type Mmu,
+  createMmu, ppAllows, readPte, slbLookup, slbia, slbie, slbmte, writePte, type AccessKind, type Mmu,
 } from '../../simulator/mmu.js';
+
 import { xorshift32 } from '../helpers/random.js';
+import { translate64 } from './helpers.js';
 
 const M64 = (1n << 64n) - 1n;
 
@@ -107,7 +109,7 @@ describe('word-based translation matches the bigint reference model', () => {
       for (const kind of [ACC_READ, ACC_WRITE, ACC_FETCH] as const) {
         for (const pr of [false, true]) {
           const want = refTranslate(ref, ea, kind, pr);
-          const got = translate(words, ea, kind, pr);
+          const got = translate64(words, ea, kind, pr);
           expect(got, `ea 0x${ea.toString(16)} kind ${kind} pr ${pr}`).toBe(want);
           if (want >= 0) hits++;
         }

@@ -7,7 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { createMachine } from '../../simulator/index.js';
 import { deliver } from '../../simulator/interrupts.js';
 import { hcall } from '../../simulator/hcalls.js';
-import { ACC_READ, ACC_WRITE, htabSizeFor, ppAllows, readPte, slbmte, translate, XL_NOPTE, XL_PROT, XL_SEGMENT } from '../../simulator/mmu.js';
+import { translate64 } from './helpers.js';
+import { ACC_READ, ACC_WRITE, htabSizeFor, ppAllows, readPte, slbmte, XL_NOPTE, XL_PROT, XL_SEGMENT } from '../../simulator/mmu.js';
+
 import { mask64, rotl64 } from '../../simulator/semantics/rotate.js';
 import { setCr0, smulh32, umulh32 } from '../../simulator/semantics/core.js';
 import { AIL, CR, M_SF, MSR, PC, SRR0, SRR1, XER_SO, get64, set64, syncModeFlags } from '../../simulator/state.js';
@@ -124,21 +126,21 @@ describe('hash MMU', () => {
     expect(call(0x08n, 0n, 0x210n, (0x42n << 12n) | 1n, 0x6192n)).toBe(0n);
     expect(get64(m.st, 4)).toBe(0x210n);
     expect(call(0x08n, 0n, 0x218n, (0x42n << 12n) | 1n, 0x7012n)).toBe(0n); // EA 0x10001000: PP 2, no R or C
-    expect(translate(m.mmu, 0x10000123n, ACC_READ, true)).toBe(XL_SEGMENT);
+    expect(translate64(m.mmu, 0x10000123n, ACC_READ, true)).toBe(XL_SEGMENT);
     slbmte(m.mmu, 0x42400n, 0x18000001n); // ESID 1, VSID 0x42, Kp, slot 1
-    expect(translate(m.mmu, 0x10000123n, ACC_READ, true)).toBe(0x6000);
-    expect(translate(m.mmu, 0x10001000n, ACC_WRITE, true)).toBe(0x7000);
-    expect(translate(m.mmu, 0x10002000n, ACC_READ, true)).toBe(XL_NOPTE);
+    expect(translate64(m.mmu, 0x10000123n, ACC_READ, true)).toBe(0x6000);
+    expect(translate64(m.mmu, 0x10001000n, ACC_WRITE, true)).toBe(0x7000);
+    expect(translate64(m.mmu, 0x10002000n, ACC_READ, true)).toBe(XL_NOPTE);
     // The second PTE was entered without R and C: a write sets both.
     expect(readPte(m.mmu, 0x218)[1] & 0x180n).toBe(0x180n);
     // Remove the first: H_REMOVE returns it with qemu's software bit 0x40 set.
     expect(call(0x04n, 0n, 0x210n, 0n)).toBe(0n);
     expect(get64(m.st, 4)).toBe(0x42041n);
     expect(call(0x04n, 0n, 0x210n, 0n)).toBe(-7n); // H_NOT_FOUND
-    expect(translate(m.mmu, 0x10000123n, ACC_READ, true)).toBe(XL_NOPTE);
+    expect(translate64(m.mmu, 0x10000123n, ACC_READ, true)).toBe(XL_NOPTE);
     // PP = 3 (read only): a problem-state write is refused.
     expect(call(0x08n, 0n, 0x210n, (0x42n << 12n) | 1n, 0x6193n)).toBe(0n);
-    expect(translate(m.mmu, 0x10000000n, ACC_WRITE, true)).toBe(XL_PROT);
+    expect(translate64(m.mmu, 0x10000000n, ACC_WRITE, true)).toBe(XL_PROT);
   });
 });
 
