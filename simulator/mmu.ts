@@ -198,7 +198,7 @@ export const ACC_WRITE = 1;
 export const ACC_FETCH = 2;
 export type AccessKind = 0 | 1 | 2;
 
-/** Outcome codes of translate() when it does not return a page (>= 0). */
+/** Outcome codes of translateWords() when it does not return a page (>= 0). */
 export const XL_SEGMENT = -1; // no SLB entry: data/instruction segment interrupt
 export const XL_NOPTE = -2; // no matching HPTE: DSISR/SRR1 bit 33 (0x40000000)
 export const XL_PROT = -3; // PP/key forbid the access: bit 36 (0x08000000)
